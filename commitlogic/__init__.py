@@ -1,0 +1,62 @@
+"""commitlogic: reasoning about political commitments with Answer Set Programming.
+
+Statements such as "Zelensky will attend only if Putin comes" become
+conditional-attendance rules; clingo computes which meeting outcomes stay
+consistent as facts arrive.  Start with :func:`load` and :class:`Reasoner`::
+
+    import commitlogic
+
+    scenario = commitlogic.load("examples/istanbul_2025.toml")
+    reasoner = commitlogic.Reasoner(scenario)
+    report = reasoner.status(assume=["absent(putin, istanbul_talks)"])
+    print(report.atoms["attends(zelensky,istanbul_talks)"])   # impossible
+"""
+
+from commitlogic.dates import When
+from commitlogic.errors import ScenarioError
+from commitlogic.formulas import (
+    And,
+    Atom,
+    Formula,
+    FormulaLike,
+    Not,
+    Or,
+    absent,
+    atom,
+    attends,
+    parse_formula,
+)
+from commitlogic.loading import load, loads
+from commitlogic.model import Actor, Event, Kind, Outcome, Scenario, Statement
+from commitlogic.reasoner import Reasoner
+from commitlogic.results import State, Status, StatusReport
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "And",
+    "Atom",
+    "Event",
+    "Formula",
+    "FormulaLike",
+    "Kind",
+    "Not",
+    "Or",
+    "Outcome",
+    "Reasoner",
+    "Scenario",
+    "ScenarioError",
+    "State",
+    "Statement",
+    "Status",
+    "StatusReport",
+    "When",
+    "__version__",
+    "absent",
+    "atom",
+    "attends",
+    "load",
+    "loads",
+    "parse_formula",
+]

@@ -1,0 +1,141 @@
+"""The encoding of scenarios into ASP facts, and the rule files they go with.
+
+Facts are clingo symbols built through clingo's API (``Function``,
+``String``, ``Number``): no user text is ever formatted into program source.
+Atoms, statement ids and outcome ids are ASP strings, so an id that starts
+with a capital letter stays a constant.  Formulas become numbered nodes,
+shared between equal subformulas.  See the header comments of the files in
+``rules/`` for the predicates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+import attrs
+from clingo import Function, Number, String, Symbol
+
+from commitlogic.formulas import And, Atom, Formula, Not, Or
+from commitlogic.model import Outcome, Scenario, Statement
+
+__all__ = ["PART", "Encoder", "rule_files", "STRICT_RULES"]
+
+#: The name of the parametrised program part that every rule file defines.
+PART = "part"
+
+#: The rule files of strict mode, in the order they are loaded.
+STRICT_RULES = (
+    "outcomes.lp",
+    "formulas.lp",
+    "statements.lp",
+    "commitments.lp",
+    "strict.lp",
+    "display.lp",
+)
+
+
+def rules_directory() -> Traversable:
+    """Return the folder of the ``.lp`` files, inside the installed package."""
+    return resources.files("commitlogic") / "rules"
+
+
+def rule_files(names: Iterable[str] = STRICT_RULES) -> Iterator[tuple[str, str]]:
+    """Yield ``(name, program text)`` for each rule file in ``names``."""
+    folder = rules_directory()
+    for name in names:
+        yield name, (folder / name).read_text(encoding="utf-8")
+
+
+def atom_symbol(atom: Atom) -> Symbol:
+    """Return the ASP term of an atom: its canonical text as a string."""
+    return String(str(atom))
+
+
+@attrs.define
+class Encoder:
+    """Turns scenario parts into facts, remembering what earlier parts defined.
+
+    Each call to :meth:`encode` returns the facts of one new program part:
+    only atoms and formula nodes that no earlier part defined are included.
+    """
+
+    part: int = 0
+    _atoms: set[Atom] = attrs.field(factory=set)
+    _nodes: dict[Formula, int] = attrs.field(factory=dict)
+    _facts: list[Symbol] = attrs.field(factory=list)
+
+    def node(self, formula: Formula) -> int:
+        """Return the node number of ``formula``, adding facts for it if it is new."""
+        known = self._nodes.get(formula)
+        if known is not None:
+            return known
+        p = Number(self.part)
+        if isinstance(formula, Atom):
+            self.atom(formula)
+            number = self._new_node(formula)
+            self._facts.append(Function("lit", [p, Number(number), atom_symbol(formula)]))
+        elif isinstance(formula, Not):
+            operand = self.node(formula.operand)
+            number = self._new_node(formula)
+            self._facts.append(Function("neg", [p, Number(number), Number(operand)]))
+        elif isinstance(formula, And | Or):
+            operands = [self.node(operand) for operand in formula.operands]
+            number = self._new_node(formula)
+            kind = "conj" if isinstance(formula, And) else "disj"
+            self._facts.append(Function(kind, [p, Number(number)]))
+            self._facts.extend(
+                Function("arg", [p, Number(number), Number(operand)]) for operand in operands
+            )
+        else:  # pragma: no cover - the formula classes are closed
+            raise TypeError(f"not a formula: {formula!r}")
+        return number
+
+    def _new_node(self, formula: Formula) -> int:
+        number = len(self._nodes)
+        self._nodes[formula] = number
+        return number
+
+    def atom(self, atom: Atom) -> None:
+        """Add ``atom`` to the universe, unless an earlier part did."""
+        if atom not in self._atoms:
+            self._atoms.add(atom)
+            self._facts.append(Function("atom", [Number(self.part), atom_symbol(atom)]))
+
+    def statement(self, statement: Statement) -> None:
+        """Add the facts of one statement."""
+        p, sid = Number(self.part), String(statement.id)
+        self._facts.append(Function("statement", [p, sid, Function(statement.kind.value)]))
+        self._facts.append(Function("subject", [p, sid, Number(self.node(statement.subject))]))
+        if statement.condition is not None:
+            node = self.node(statement.condition)
+            self._facts.append(Function("condition", [p, sid, Number(node)]))
+        self._facts.append(Function("weight", [p, sid, Number(statement.weight)]))
+
+    def outcome(self, outcome: Outcome) -> None:
+        """Add the facts of one declared outcome."""
+        node = self.node(outcome.when)
+        self._facts.append(
+            Function("outcome", [Number(self.part), String(outcome.id), Number(node)])
+        )
+
+    def scenario(self, scenario: Scenario) -> None:
+        """Add the facts of a whole scenario: its universe, statements and outcomes."""
+        for atom in scenario.atoms():
+            self.atom(atom)
+        for statement in scenario.statements:
+            self.statement(statement)
+        for outcome in scenario.outcomes:
+            self.outcome(outcome)
+
+    def knows(self, formula: Formula) -> bool:
+        """Tell whether ``formula`` already has a node."""
+        return formula in self._nodes
+
+    def take(self) -> tuple[int, list[Symbol]]:
+        """Return the part number and facts added since the last call, and start a new part."""
+        part, facts = self.part, self._facts
+        self._facts = []
+        self.part += 1
+        return part, facts

@@ -1,0 +1,241 @@
+"""Reading scenario files (TOML, SPEC section 1) into :class:`~commitlogic.model.Scenario`.
+
+Every problem is reported as a :class:`~commitlogic.errors.ScenarioError`
+that names the file, the line and column, the entry and the field.  TOML
+itself is read by the standard library's :mod:`tomllib`; the positions of
+entries and keys are found again in the source text, since ``tomllib`` does
+not keep them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from commitlogic.errors import ScenarioError
+from commitlogic.model import Actor, Event, Outcome, Scenario, Statement, entry_label
+
+__all__ = ["load", "loads"]
+
+_CLASSES: dict[str, type] = {
+    "actors": Actor,
+    "events": Event,
+    "statements": Statement,
+    "outcomes": Outcome,
+}
+_SCENARIO_KEYS = ("name", "description")
+
+
+def load(path: str | os.PathLike[str]) -> Scenario:
+    """Read the scenario file at ``path``.
+
+    Raises
+    ------
+    ScenarioError
+        When the file cannot be read or is not a valid scenario.
+    """
+    name = os.fspath(path)
+    try:
+        data = Path(name).read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise ScenarioError("is a directory, not a scenario file", file=name) from None
+    except OSError as error:
+        raise ScenarioError(f"cannot read the file: {error.strerror}", file=name) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ScenarioError(
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            file=name,
+            line=line,
+            column=column,
+        ) from None
+    return loads(text, file=name)
+
+
+def loads(text: str, *, file: str | None = None) -> Scenario:
+    """Read a scenario from TOML text; ``file`` names it in error messages.
+
+    Raises
+    ------
+    ScenarioError
+        When the text is not a valid scenario.
+    """
+    text = text.removeprefix("\ufeff")
+    try:
+        return _build(_parse_toml(text, file))
+    except ScenarioError as error:
+        raise _locate(error, text, file) from None
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _parse_toml(text: str, file: str | None) -> dict[str, Any]:
+    if not text.strip():
+        raise ScenarioError(
+            "the file is empty; a scenario needs a [scenario] table with a name", file=file
+        )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        line = column = None
+        position = _TOML_POSITION.search(message)
+        if position:
+            line, column = int(position.group(1)), int(position.group(2))
+            message = message[: position.start()]
+        raise ScenarioError(
+            f"invalid TOML: {message}", file=file, line=line, column=column
+        ) from None
+
+
+def _build(document: dict[str, Any]) -> Scenario:
+    unknown = [key for key in document if key != "scenario" and key not in _CLASSES]
+    if unknown:
+        raise ScenarioError(
+            f"unknown top-level key {unknown[0]!r} (expected scenario, actors, events, "
+            "statements, outcomes)",
+            field=unknown[0],
+            table=unknown[0],
+        )
+    header = document.get("scenario")
+    if not isinstance(header, Mapping):
+        raise ScenarioError(
+            "missing [scenario] table with a name"
+            if header is None
+            else "scenario must be a table",
+            entry="[scenario]",
+        )
+    where = {"entry": "[scenario]", "table": "scenario", "index": 0}
+    for key in header:
+        if key not in _SCENARIO_KEYS:
+            raise ScenarioError(f"unknown key {key!r}", field=key, **where)
+    if "name" not in header:
+        raise ScenarioError("missing required key 'name'", **where)
+    for key in _SCENARIO_KEYS:
+        if key in header and not isinstance(header[key], str):
+            raise ScenarioError(
+                f"expected text, got {type(header[key]).__name__}", field=key, **where
+            )
+    tables = {table: _entries(document, table, cls) for table, cls in _CLASSES.items()}
+    return Scenario(header["name"], description=header.get("description"), **tables)
+
+
+def _entries(document: dict[str, Any], table: str, cls: type) -> tuple[Any, ...]:
+    raw = document.get(table, [])
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise ScenarioError(
+            f"{table} must be an array of tables, written [[{table}]]", field=table, table=table
+        )
+    fields = {field.name: field for field in attrs.fields(cls)}
+    required = [name for name, field in fields.items() if field.default is attrs.NOTHING]
+    built = []
+    for index, item in enumerate(raw):
+        label = entry_label(table, index, item.get("id"))
+        where = {
+            "table": table,
+            "index": index,
+            "entry": label,
+            "statement": item.get("id") if table == "statements" else None,
+        }
+        for key in item:
+            if key not in fields:
+                raise ScenarioError(
+                    f"unknown key {key!r} (expected one of: {', '.join(fields)})",
+                    field=key,
+                    **where,
+                )
+        for key in required:
+            if key not in item:
+                raise ScenarioError(f"missing required key {key!r}", **where)
+        try:
+            built.append(cls(**item))
+        except ScenarioError as error:
+            raise error.located(**where) from None
+    return tuple(built)
+
+
+# --------------------------------------------------------------------------- locations
+
+_ARRAY_HEADER = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+_TABLE_HEADER = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
+_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*")
+
+
+def _locate(error: ScenarioError, text: str, file: str | None) -> ScenarioError:
+    """Fill in the file, line and column of ``error`` from where it sits in ``text``."""
+    if error.line is not None or error.table is None:
+        return error.located(file=file) if error.file is None else error
+    position = _find(text, error.table, error.index or 0, error.field)
+    if position is None:
+        return error.located(file=file)
+    line, column, value = position
+    if value is not None:
+        column = _column_in_value(value, column, error) or column
+    return error.located(file=file, line=line, column=column)
+
+
+def _find(
+    text: str, table: str, index: int, field: str | None
+) -> tuple[int, int, str | None] | None:
+    """Return ``(line, column, value text)`` of ``field`` in entry ``index`` of ``table``.
+
+    Without ``field``, or when the key is not on a line of its own, return the
+    entry's header.  Lines inside multi-line strings are skipped.
+    """
+    counts: dict[str, int] = {}
+    current: tuple[str, int] | None = None
+    header: tuple[int, int, str | None] | None = None
+    open_quote: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if open_quote is not None:
+            if line.count(open_quote) % 2 == 1:
+                open_quote = None
+            continue
+        array = _ARRAY_HEADER.match(line)
+        plain = None if array else _TABLE_HEADER.match(line)
+        if array or plain:
+            if current == (table, index) and header is not None:
+                return header
+            name = (array or plain).group(1)  # type: ignore[union-attr]
+            counts[name] = counts.get(name, -1) + 1
+            current = (name, counts[name])
+            if current == (table, index):
+                header = (number, (array or plain).start(1) + 1, None)  # type: ignore[union-attr]
+                if field is None:
+                    return header
+            continue
+        key = _KEY.match(line)
+        if current is None and key and key.group(1) == table and field == table:
+            return number, key.start(1) + 1, None
+        if key and current == (table, index) and key.group(1) == field:
+            return number, key.end() + 1, line[key.end() :]
+        for quote in ('"""', "'''"):
+            if line.count(quote) % 2 == 1:
+                open_quote = quote
+                break
+    return header
+
+
+def _column_in_value(value: str, column: int, error: ScenarioError) -> int | None:
+    """Return the column of the error's offset or token inside a one-line value."""
+    if error.offset is not None and value[:1] in ('"', "'"):
+        inside = value[1 : 1 + error.offset]
+        if value[:1] == "'" or "\\" not in inside:
+            return column + 1 + error.offset
+    if error.token is not None:
+        found = re.search(rf"(?<![A-Za-z0-9_]){re.escape(error.token)}(?![A-Za-z0-9_])", value)
+        if found:
+            return column + found.start()
+    return None

@@ -1,0 +1,420 @@
+"""The scenario model: actors, events, statements, outcomes and whole scenarios.
+
+Every class is an immutable attrs value, so scenarios compare and hash by
+content: a scenario built in Python equals the same scenario loaded from
+TOML.  Each class validates what it can see on its own; :class:`Scenario`
+checks the references between entries (SPEC sections 1 and 2).  Errors are
+:class:`~commitlogic.errors.ScenarioError` naming the entry and the field.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from commitlogic.dates import When, check_when, is_on_or_before, parse_when
+from commitlogic.errors import ScenarioError
+from commitlogic.formulas import IDENT, Atom, Formula, FormulaLike, as_formula, attends
+
+__all__ = ["Actor", "Event", "Kind", "Outcome", "Scenario", "Statement"]
+
+
+class Kind(enum.StrEnum):
+    """The kind of a statement (SPEC section 3)."""
+
+    COMMITS = "commits"
+    """The speaker commits to the subject: true → subject."""
+    REFUSES = "refuses"
+    """The speaker rules the subject out: true → not subject."""
+    IF = "if"
+    """The subject holds if the condition holds: condition → subject."""
+    ONLY_IF = "only_if"
+    """The subject holds only if the condition holds: subject → condition."""
+    MIGHT = "might"
+    """Recorded and reported, never restricts outcomes."""
+    OBSERVED = "observed"
+    """An observed fact: the subject holds (hard, not a commitment)."""
+
+    @property
+    def is_commitment(self) -> bool:
+        """Whether statements of this kind are commitments (listed with their states)."""
+        return self not in (Kind.MIGHT, Kind.OBSERVED)
+
+
+#: Kinds that need a condition, and kinds that may have one.
+CONDITION_REQUIRED = frozenset({Kind.IF, Kind.ONLY_IF})
+CONDITION_ALLOWED = CONDITION_REQUIRED | {Kind.MIGHT}
+
+
+def _fail(reason: str, field: str | None = None, **where: Any) -> ScenarioError:
+    return ScenarioError(reason, field=field, **where)
+
+
+def _ident(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if not isinstance(value, str) or not IDENT.fullmatch(value):
+        raise _fail(
+            f"{value!r} is not a valid id ([A-Za-z][A-Za-z0-9_]*)",
+            attribute.name,
+        )
+
+
+def _text(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise _fail(f"expected text, got {type(value).__name__}", attribute.name)
+
+
+def _optional_ident(instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None:
+        _ident(instance, attribute, value)
+
+
+def _idents(_instance: object, attribute: attrs.Attribute, value: tuple[object, ...]) -> None:
+    for item in value:
+        if not isinstance(item, str) or not IDENT.fullmatch(item):
+            raise _fail(f"{item!r} is not a valid id", attribute.name)
+
+
+def _converting(field: str, convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Wrap a converter so that its errors name ``field``."""
+
+    def converter(value: Any) -> Any:
+        try:
+            return convert(value)
+        except ScenarioError as error:
+            raise error.located(field=field) from None
+
+    return converter
+
+
+def _optional_when(value: object) -> When | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return parse_when(value)
+    return check_when(value)
+
+
+def _id_tuple(value: Iterable[str] | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise ScenarioError(f"expected a list of ids, got the string {value!r}")
+    if value is None:
+        return ()
+    try:
+        return tuple(value)
+    except TypeError:
+        raise ScenarioError(f"expected a list of ids, got {type(value).__name__}") from None
+
+
+def _optional_id_tuple(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else _id_tuple(value)
+
+
+def _optional_formula(value: FormulaLike | None) -> Formula | None:
+    return None if value is None else as_formula(value)
+
+
+def _kind(value: object) -> Kind:
+    try:
+        return Kind(value)
+    except ValueError:
+        kinds = ", ".join(kind.value for kind in Kind)
+        raise ScenarioError(f"unknown kind {value!r} (expected one of: {kinds})") from None
+
+
+def _weight(_instance: object, _attribute: attrs.Attribute, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _fail(f"weight must be a positive integer, got {value!r}", "weight")
+
+
+@attrs.frozen
+class Actor:
+    """Someone who makes statements or attends events."""
+
+    id: str = attrs.field(validator=_ident)
+    name: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+    party: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+    role: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+
+
+@attrs.frozen
+class Event:
+    """A meeting; ``invited`` is ``None`` when every actor is invited."""
+
+    id: str = attrs.field(validator=_ident)
+    place: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+    start: When | None = attrs.field(
+        default=None, converter=_converting("start", _optional_when), kw_only=True
+    )
+    invited: tuple[str, ...] | None = attrs.field(
+        default=None,
+        converter=_converting("invited", _optional_id_tuple),
+        validator=attrs.validators.optional(_idents),
+        kw_only=True,
+    )
+
+
+@attrs.frozen
+class Statement:
+    """Something an actor said, or a fact that was observed (SPEC sections 1 and 3).
+
+    ``subject`` and ``condition`` accept formula text or formula objects.
+    """
+
+    id: str = attrs.field(validator=_ident)
+    kind: Kind = attrs.field(converter=_converting("kind", _kind))
+    subject: Formula = attrs.field(converter=_converting("subject", as_formula))
+    condition: Formula | None = attrs.field(
+        default=None, converter=_converting("condition", _optional_formula), kw_only=True
+    )
+    by: str | None = attrs.field(default=None, validator=_optional_ident, kw_only=True)
+    to: str | None = attrs.field(default=None, validator=_optional_ident, kw_only=True)
+    said: When | None = attrs.field(
+        default=None, converter=_converting("said", _optional_when), kw_only=True
+    )
+    quote: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+    source: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+    weight: int = attrs.field(default=1, validator=_weight, kw_only=True)
+    supersedes: tuple[str, ...] = attrs.field(
+        default=(), converter=_converting("supersedes", _id_tuple), validator=_idents, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind in CONDITION_REQUIRED and self.condition is None:
+            raise _fail(f"a statement of kind {self.kind.value!r} needs a condition", "condition")
+        if self.kind not in CONDITION_ALLOWED and self.condition is not None:
+            raise _fail(
+                f"a statement of kind {self.kind.value!r} cannot have a condition", "condition"
+            )
+        if self.by is None and self.kind is not Kind.OBSERVED:
+            raise _fail(f"a statement of kind {self.kind.value!r} needs 'by' (an actor id)", "by")
+
+    @property
+    def is_commitment(self) -> bool:
+        """Whether this statement is a commitment (not ``observed`` or ``might``)."""
+        return self.kind.is_commitment
+
+    def formulas(self) -> Iterator[tuple[str, Formula]]:
+        """Yield ``(field, formula)`` for the subject and, if any, the condition."""
+        yield "subject", self.subject
+        if self.condition is not None:
+            yield "condition", self.condition
+
+    def is_present(self, at: When | None) -> bool:
+        """Whether the statement had been said by ``at`` (always, without ``at`` or ``said``)."""
+        return at is None or self.said is None or is_on_or_before(self.said, at)
+
+
+@attrs.frozen
+class Outcome:
+    """A named formula whose status the reasoner reports, such as ``leaders_meet``."""
+
+    id: str = attrs.field(validator=_ident)
+    when: Formula = attrs.field(converter=_converting("when", as_formula))
+
+
+@attrs.frozen
+class Scenario:
+    """A whole scenario: who is involved, which meetings, what was said.
+
+    Construction checks every reference between entries: ids are unique per
+    table, ``by``, ``to``, ``invited`` and the arguments of ``attends`` name
+    declared actors and events, ``supersedes`` names known statements without
+    a cycle.
+    """
+
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    description: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+    actors: tuple[Actor, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _check_references(self)
+
+    # ------------------------------------------------------------------ lookups
+
+    def statement(self, statement_id: str) -> Statement:
+        """Return the statement with this id (``KeyError`` if there is none)."""
+        for statement in self.statements:
+            if statement.id == statement_id:
+                return statement
+        raise KeyError(statement_id)
+
+    def atoms(self) -> tuple[Atom, ...]:
+        """Return the atom universe of SPEC section 2, without duplicates.
+
+        Every ``attends(a, e)`` with ``a`` invited to ``e``, then every atom of
+        every statement and outcome, whatever its date or supersession.
+        """
+        seen: dict[Atom, None] = {}
+        everyone = tuple(actor.id for actor in self.actors)
+        for event in self.events:
+            for actor in everyone if event.invited is None else event.invited:
+                seen.setdefault(attends(actor, event.id))
+        for formula in self.formulas():
+            for item in formula.atoms():
+                seen.setdefault(item)
+        return tuple(seen)
+
+    def formulas(self) -> Iterator[Formula]:
+        """Yield every formula of the scenario's statements and outcomes."""
+        for statement in self.statements:
+            for _field, formula in statement.formulas():
+                yield formula
+        for outcome in self.outcomes:
+            yield outcome.when
+
+    def active(self, at: When | str | None = None) -> tuple[str, ...]:
+        """Return the ids of the statements active at ``at``, in file order (SPEC section 3).
+
+        A statement is present when it has no ``said`` or was said on or
+        before ``at``; it is active when it is present and no present
+        statement supersedes it.  Without ``at`` every statement is present.
+        """
+        moment = None if at is None else parse_when(at)
+        present = [s for s in self.statements if s.is_present(moment)]
+        superseded = {old for s in present for old in s.supersedes}
+        return tuple(s.id for s in present if s.id not in superseded)
+
+    def dates(self) -> tuple[When, ...]:
+        """Return the distinct ``said`` dates and datetimes, in order."""
+        return tuple(sorted({s.said for s in self.statements if s.said is not None}, key=_sort_key))
+
+    def with_statement(self, statement: Statement) -> Scenario:
+        """Return a copy of this scenario with ``statement`` appended (validated)."""
+        return attrs.evolve(self, statements=(*self.statements, statement))
+
+
+def _sort_key(value: When) -> tuple[object, ...]:
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return (value.date(), 1, moment)
+    return (value, 0, None)
+
+
+TABLES = {Actor: "actors", Event: "events", Statement: "statements", Outcome: "outcomes"}
+ENTRY_NAMES = {
+    "actors": "actor",
+    "events": "event",
+    "statements": "statement",
+    "outcomes": "outcome",
+}
+
+
+def entry_label(table: str, index: int, entry_id: object) -> str:
+    """Return how errors name an entry: ``statement 'x'`` or ``statement #3``."""
+    noun = ENTRY_NAMES.get(table, table)
+    if isinstance(entry_id, str) and entry_id:
+        return f"{noun} {entry_id!r}"
+    return f"{noun} #{index + 1}"
+
+
+def _where(table: str, index: int, entry_id: str) -> dict[str, Any]:
+    return {
+        "table": table,
+        "index": index,
+        "entry": entry_label(table, index, entry_id),
+        "statement": entry_id if table == "statements" else None,
+    }
+
+
+def _check_references(scenario: Scenario) -> None:
+    tables = {
+        "actors": scenario.actors,
+        "events": scenario.events,
+        "statements": scenario.statements,
+        "outcomes": scenario.outcomes,
+    }
+    expected = {"actors": Actor, "events": Event, "statements": Statement, "outcomes": Outcome}
+    for table, entries in tables.items():
+        seen: set[str] = set()
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, expected[table]):
+                raise _fail(
+                    f"expected {expected[table].__name__}, got {type(entry).__name__}",
+                    **_where(table, index, ""),
+                )
+            if entry.id in seen:
+                raise _fail(
+                    f"duplicate id {entry.id!r} in [[{table}]]",
+                    "id",
+                    **_where(table, index, entry.id),
+                )
+            seen.add(entry.id)
+    actors = {actor.id for actor in scenario.actors}
+    events = {event.id for event in scenario.events}
+
+    def check_formula(formula: Formula, field: str, where: dict[str, Any]) -> None:
+        for item in formula.atoms():
+            if item.name != "attends":
+                continue
+            actor, event = item.args
+            if actor not in actors:
+                raise _fail(f"unknown actor {actor!r} in {item}", field, token=actor, **where)
+            if event not in events:
+                raise _fail(f"unknown event {event!r} in {item}", field, token=event, **where)
+
+    for index, event in enumerate(scenario.events):
+        for actor in event.invited or ():
+            if actor not in actors:
+                raise _fail(
+                    f"unknown actor {actor!r} in invited",
+                    "invited",
+                    token=actor,
+                    **_where("events", index, event.id),
+                )
+    ids = {statement.id for statement in scenario.statements}
+    for index, statement in enumerate(scenario.statements):
+        where = _where("statements", index, statement.id)
+        for field in ("by", "to"):
+            actor = getattr(statement, field)
+            if actor is not None and actor not in actors:
+                raise _fail(f"unknown actor {actor!r}", field, token=actor, **where)
+        for field, formula in statement.formulas():
+            check_formula(formula, field, where)
+        for old in statement.supersedes:
+            if old not in ids:
+                raise _fail(
+                    f"unknown statement {old!r} in supersedes", "supersedes", token=old, **where
+                )
+    for index, outcome in enumerate(scenario.outcomes):
+        check_formula(outcome.when, "when", _where("outcomes", index, outcome.id))
+    _check_acyclic(scenario)
+
+
+def _check_acyclic(scenario: Scenario) -> None:
+    edges = {statement.id: statement.supersedes for statement in scenario.statements}
+    index_of = {statement.id: i for i, statement in enumerate(scenario.statements)}
+    done: set[str] = set()
+    for start in edges:
+        if start in done:
+            continue
+        # Iterative depth-first search; ``path`` is the current chain.
+        path: list[str] = [start]
+        on_path = {start}
+        stack: list[Iterator[str]] = [iter(edges[start])]
+        while stack:
+            following = next(stack[-1], None)
+            if following is None:
+                stack.pop()
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                continue
+            if following in on_path:
+                cycle = path[path.index(following) :] + [following]
+                raise _fail(
+                    "supersedes cycle: " + " -> ".join(cycle),
+                    "supersedes",
+                    **_where("statements", index_of[following], following),
+                )
+            if following in done:
+                continue
+            path.append(following)
+            on_path.add(following)
+            stack.append(iter(edges[following]))

@@ -1,0 +1,317 @@
+"""The reasoner: one live clingo ``Control`` per scenario, queried with assumptions.
+
+The scenario is grounded once.  Each query (a date ``at`` and what-if
+assumptions) becomes a list of solver assumptions on that same ground
+program: ``active(S)`` for the statements active at ``at`` (and its negation
+for the others), ``holds(F)`` for each assumed formula.  Statuses come from
+brave and cautious consequences, never from enumerating outcomes.  Adding a
+statement, or assuming a formula never seen before, grounds only a new
+program part with the new facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+import clingo
+from clingo import Function, Number, String, Symbol
+
+from commitlogic.dates import When, parse_when
+from commitlogic.encoding import PART, STRICT_RULES, Encoder, rule_files
+from commitlogic.errors import ScenarioError
+from commitlogic.formulas import Atom, Formula, FormulaLike, as_formula
+from commitlogic.model import Outcome, Scenario, Statement
+from commitlogic.results import State, Status, StatusReport
+
+__all__ = ["Assumption", "Reasoner"]
+
+#: Assumptions of a query: formula text (kept as given, for ``assume:`` names) or formulas.
+Assumption = FormulaLike
+
+
+class _Query:
+    """One query, resolved: the literals to assume and how to name them back."""
+
+    def __init__(
+        self,
+        background: list[int],
+        members: dict[int, str],
+        order: list[str],
+        universe: list[Atom],
+        impossible: str | None,
+    ) -> None:
+        self.background = background  # always assumed: inactive statements are off
+        self.members = members  # literal -> statement id or "assume:<text>"
+        self.order = order  # conflict members in report order
+        self.universe = universe
+        self.impossible = impossible  # an assumption that can never hold, if any
+
+    def assumptions(self, members: Iterable[int] | None = None) -> list[int]:
+        chosen = self.members if members is None else members
+        return self.background + list(chosen)
+
+
+class Reasoner:
+    """Answers status, consistency and what-if questions about one scenario.
+
+    Parameters
+    ----------
+    scenario
+        The scenario to reason about.  It is grounded once, here.
+
+    Examples
+    --------
+    >>> reasoner = Reasoner(scenario)                             # doctest: +SKIP
+    >>> reasoner.status(assume=["absent(putin, istanbul_talks)"])  # doctest: +SKIP
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self._scenario = scenario
+        self._control = clingo.Control(["--models=0"], logger=_ignore, message_limit=0)
+        for name, text in rule_files(STRICT_RULES):
+            try:
+                self._control.add(PART, ["p"], text)
+            except RuntimeError as error:  # pragma: no cover - the rules are ours
+                raise RuntimeError(f"cannot parse rules/{name}") from error
+        self._encoder = Encoder()
+        self._active_literals: dict[str, int] = {}
+        self._encoder.scenario(scenario)
+        self._ground_new_part(scenario.statements)
+
+    # ------------------------------------------------------------------ building
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario as it stands, with every statement added so far."""
+        return self._scenario
+
+    def add(self, item: Statement | Outcome) -> None:
+        """Add a statement or an outcome to the live reasoner, grounding only the new part.
+
+        Raises
+        ------
+        ScenarioError
+            When the scenario with the new item is not valid; the reasoner is unchanged.
+        """
+        if isinstance(item, Statement):
+            self._scenario = self._scenario.with_statement(item)
+            self._encoder.statement(item)
+            self._ground_new_part([item])
+        elif isinstance(item, Outcome):
+            self._scenario = attrs.evolve(self._scenario, outcomes=(*self._scenario.outcomes, item))
+            self._encoder.outcome(item)
+            self._ground_new_part([])
+        else:
+            raise TypeError(f"expected a Statement or an Outcome, got {type(item).__name__}")
+
+    def _ground_new_part(self, statements: Iterable[Statement]) -> None:
+        part, facts = self._encoder.take()
+        if facts:
+            with self._control.backend() as backend:
+                for fact in facts:
+                    backend.add_rule([backend.add_atom(fact)])
+            self._control.ground([(PART, [Number(part)])])
+        atoms = self._control.symbolic_atoms
+        for statement in statements:
+            symbol = Function("active", [String(statement.id)])
+            # Free the external, so that each query can assume it either way.
+            self._control.assign_external(symbol, None)
+            self._active_literals[statement.id] = atoms[symbol].literal
+
+    def _literal(self, formula: Formula) -> int | None:
+        """Return the solver literal of ``holds(F)``, or ``None`` when it can never hold."""
+        node = self._encoder.node(formula)
+        self._ground_new_part([])
+        found = self._control.symbolic_atoms[Function("holds", [Number(node)])]
+        return None if found is None else found.literal
+
+    # ------------------------------------------------------------------ queries
+
+    def _query(self, assume: Sequence[Assumption], at: When | str | None) -> _Query:
+        if isinstance(assume, str | Formula):
+            assume = [assume]
+        moment = None if at is None else _parse_at(at)
+        active = set(self._scenario.active(moment))
+        background: list[int] = []
+        members: dict[int, str] = {}
+        order: list[str] = []
+        for statement in self._scenario.statements:
+            literal = self._active_literals[statement.id]
+            if statement.id in active:
+                members[literal] = statement.id
+                order.append(statement.id)
+            else:
+                background.append(-literal)
+        universe = list(self._scenario.atoms())
+        known = set(universe)
+        impossible = None
+        for item in assume:
+            name, formula = _assumption(item)
+            for atom in formula.atoms():
+                if atom not in known:
+                    known.add(atom)
+                    universe.append(atom)
+            literal = self._literal(formula)
+            if literal is None:
+                impossible = impossible or name
+                continue
+            if literal not in members:
+                members[literal] = name
+                order.append(name)
+        return _Query(background, members, order, universe, impossible)
+
+    def _consequences(
+        self, query: _Query, mode: Literal["brave", "cautious"]
+    ) -> set[Symbol] | None:
+        """Return the shown atoms true in some (brave) or all (cautious) outcomes, or None."""
+        self._control.configuration.solve.enum_mode = mode
+        last: list[Symbol] | None = None
+
+        def on_model(model: clingo.Model) -> None:
+            nonlocal last
+            last = model.symbols(shown=True)
+
+        result = self._control.solve(assumptions=query.assumptions(), on_model=on_model)
+        if result.unsatisfiable or last is None:
+            return None
+        return set(last)
+
+    def _satisfiable(self, literals: list[int]) -> tuple[bool, list[int]]:
+        """Solve under ``literals``; return satisfiability and, if not, the core."""
+        self._control.configuration.solve.enum_mode = "auto"
+        core: list[int] = []
+        result = self._control.solve(assumptions=literals, on_core=core.extend)
+        return bool(result.satisfiable), core
+
+    def _conflict(self, query: _Query) -> tuple[str, ...]:
+        """Return a minimal set of members that has no outcome (deletion-based, on cores)."""
+        if query.impossible is not None:
+            return (query.impossible,)
+        satisfiable, core = self._satisfiable(query.assumptions())
+        assert not satisfiable, "a conflict was asked of a consistent query"
+        candidates = [literal for literal in query.members if literal in set(core)]
+        index = 0
+        while index < len(candidates):
+            trial = candidates[:index] + candidates[index + 1 :]
+            satisfiable, core = self._satisfiable(query.assumptions(trial))
+            if satisfiable:
+                index += 1  # needed: keep it
+            else:
+                kept = set(core)
+                candidates = [literal for literal in trial if literal in kept]
+        names = {query.members[literal] for literal in candidates}
+        return tuple(name for name in query.order if name in names)
+
+    def status(
+        self, assume: Sequence[Assumption] = (), at: When | str | None = None
+    ) -> StatusReport:
+        """Return the statuses of atoms, outcomes and commitments (SPEC section 4).
+
+        Parameters
+        ----------
+        assume
+            What-if assumptions: formula text (such as ``"absent(putin,
+            istanbul_talks)"``) or formula objects, all assumed true.
+        at
+            Replay the scenario at this date or datetime (ISO text allowed):
+            only statements said by then count, and supersession follows.
+
+        Raises
+        ------
+        ScenarioError
+            When an assumption is not a valid formula or ``at`` is not a date.
+        """
+        query = self._query(assume, at)
+        if query.impossible is not None:
+            return StatusReport(False, conflict=self._conflict(query))
+        brave = self._consequences(query, "brave")
+        if brave is None:
+            return StatusReport(False, conflict=self._conflict(query))
+        cautious = self._consequences(query, "cautious") or set()
+
+        def status_of(symbol: Symbol) -> Status:
+            return Status.from_bounds(in_some=symbol in brave, in_all=symbol in cautious)
+
+        atoms = {
+            str(atom): status_of(Function("true", [String(str(atom))])) for atom in query.universe
+        }
+        outcomes = {
+            outcome.id: status_of(Function("occurs", [String(outcome.id)]))
+            for outcome in self._scenario.outcomes
+        }
+        states: dict[str, set[State]] = {}
+        for symbol in brave:
+            if symbol.name == "state":
+                statement, state = symbol.arguments
+                states.setdefault(statement.string, set()).add(State(state.name))
+        commitments = {
+            statement: tuple(sorted(found, key=str)) for statement, found in states.items()
+        }
+        return StatusReport(True, atoms=atoms, outcomes=outcomes, commitments=commitments)
+
+    def is_consistent(
+        self, assume: Sequence[Assumption] = (), at: When | str | None = None
+    ) -> bool:
+        """Tell whether at least one outcome exists (one solver call)."""
+        query = self._query(assume, at)
+        if query.impossible is not None:
+            return False
+        return self._satisfiable(query.assumptions())[0]
+
+    def conflict(
+        self, assume: Sequence[Assumption] = (), at: When | str | None = None
+    ) -> tuple[str, ...] | None:
+        """Return a minimal conflict (statement ids and ``assume:`` names), or ``None``."""
+        query = self._query(assume, at)
+        if query.impossible is None and self._satisfiable(query.assumptions())[0]:
+            return None
+        return self._conflict(query)
+
+    def query(
+        self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None
+    ) -> Status | None:
+        """Return the status of any formula, or ``None`` when there is no outcome.
+
+        Two solver calls: can the formula hold, and can it fail?
+        """
+        query = self._query(assume, at)
+        if query.impossible is not None:
+            return None
+        literal = self._literal(as_formula(formula))
+        if literal is None:
+            return Status.IMPOSSIBLE if self._satisfiable(query.assumptions())[0] else None
+        can_hold = self._satisfiable(query.assumptions() + [literal])[0]
+        can_fail = self._satisfiable(query.assumptions() + [-literal])[0]
+        if not (can_hold or can_fail):
+            return None
+        return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
+
+
+def _ignore(_code: clingo.MessageCode, _message: str) -> None:
+    """Drop clingo's informational messages; our input never reaches the parser."""
+
+
+def _assumption(item: Assumption) -> tuple[str, Formula]:
+    """Return the conflict name and the formula of one assumption."""
+    if isinstance(item, Formula):
+        return f"assume:{item}", item
+    if isinstance(item, str):
+        try:
+            return f"assume:{item}", as_formula(item)
+        except ScenarioError as error:
+            raise ScenarioError(
+                f"invalid assumption {item!r}: {error.reason}", field="assume", offset=error.offset
+            ) from None
+    raise ScenarioError(
+        f"an assumption must be formula text or a formula, got {type(item).__name__}",
+        field="assume",
+    )
+
+
+def _parse_at(at: When | str) -> When:
+    try:
+        return parse_when(at)
+    except ScenarioError as error:
+        raise error.located(field="at") from None

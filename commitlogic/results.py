@@ -1,0 +1,93 @@
+"""Plain result objects of the reasoner, and their JSON form (SPEC section 4)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["State", "Status", "StatusReport"]
+
+
+class Status(enum.StrEnum):
+    """Where a formula stands across the outcomes."""
+
+    CERTAIN = "certain"
+    """True in every outcome."""
+    POSSIBLE = "possible"
+    """True in some outcomes and false in others."""
+    IMPOSSIBLE = "impossible"
+    """True in no outcome."""
+
+    @classmethod
+    def from_bounds(cls, *, in_some: bool, in_all: bool) -> Status:
+        """Return the status of a formula true in some and/or all outcomes."""
+        if in_all:
+            return cls.CERTAIN
+        return cls.POSSIBLE if in_some else cls.IMPOSSIBLE
+
+
+class State(enum.StrEnum):
+    """The state of an active commitment in one outcome."""
+
+    DISCHARGED = "discharged"
+    """Its antecedent and its consequent hold."""
+    EXPIRED = "expired"
+    """Its antecedent does not hold, so it asks nothing."""
+    VIOLATED = "violated"
+    """Its antecedent holds and its consequent does not."""
+
+
+@attrs.frozen(hash=False)
+class StatusReport:
+    """The answer to a status query: the JSON object of SPEC section 4 as a value.
+
+    Attributes
+    ----------
+    consistent
+        Whether at least one outcome exists.
+    atoms
+        The status of every atom of the universe, by canonical text
+        (``attends(putin,istanbul_talks)``); empty when inconsistent.
+    outcomes
+        The status of every declared outcome, by id; empty when inconsistent.
+    commitments
+        For every active commitment, the sorted states it takes across the
+        outcomes; empty when inconsistent.
+    conflict
+        When inconsistent, a minimal set of statement ids and assumptions
+        (``assume:<formula as given>``) that has no outcome; else ``None``.
+    cost
+        In tolerant mode, the least total weight of broken commitments.
+    """
+
+    consistent: bool
+    atoms: Mapping[str, Status] = attrs.field(factory=dict)
+    outcomes: Mapping[str, Status] = attrs.field(factory=dict)
+    commitments: Mapping[str, tuple[State, ...]] = attrs.field(factory=dict)
+    conflict: tuple[str, ...] | None = None
+    cost: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON object of ``commitlogic status --json``."""
+        result: dict[str, Any] = {
+            "consistent": self.consistent,
+            "atoms": {name: str(status) for name, status in sorted(self.atoms.items())},
+            "outcomes": {name: str(status) for name, status in sorted(self.outcomes.items())},
+            "commitments": {
+                name: [str(state) for state in states]
+                for name, states in sorted(self.commitments.items())
+            },
+            "conflict": None if self.conflict is None else list(self.conflict),
+        }
+        if self.cost is not None:
+            result["cost"] = self.cost
+        return result
+
+    def with_status(self, status: Status) -> list[str]:
+        """Return the atoms and outcomes (outcome ids first) that have ``status``, sorted."""
+        return sorted(name for name, s in self.outcomes.items() if s is status) + sorted(
+            name for name, s in self.atoms.items() if s is status
+        )
