@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import TypeAlias
 
 from commitlogic.errors import ScenarioError
@@ -54,7 +54,7 @@ def check_when(value: object) -> When:
 
 
 def _instant(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def is_on_or_before(said: When, at: When) -> bool:

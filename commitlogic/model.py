@@ -10,8 +10,8 @@ checks the references between entries (SPEC sections 1 and 2).  Errors are
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timezone
 from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import attrs
@@ -292,7 +292,7 @@ class Scenario:
 
 def _sort_key(value: When) -> tuple[object, ...]:
     if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
         return (value.date(), 1, moment)
     return (value, 0, None)
 
@@ -407,7 +407,7 @@ def _check_acyclic(scenario: Scenario) -> None:
                 done.add(finished)
                 continue
             if following in on_path:
-                cycle = path[path.index(following) :] + [following]
+                cycle = [*path[path.index(following) :], following]
                 raise _fail(
                     "supersedes cycle: " + " -> ".join(cycle),
                     "supersedes",

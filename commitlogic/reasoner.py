@@ -282,8 +282,8 @@ class Reasoner:
         literal = self._literal(as_formula(formula))
         if literal is None:
             return Status.IMPOSSIBLE if self._satisfiable(query.assumptions())[0] else None
-        can_hold = self._satisfiable(query.assumptions() + [literal])[0]
-        can_fail = self._satisfiable(query.assumptions() + [-literal])[0]
+        can_hold = self._satisfiable([*query.assumptions(), literal])[0]
+        can_fail = self._satisfiable([*query.assumptions(), -literal])[0]
         if not (can_hold or can_fail):
             return None
         return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
