@@ -1,0 +1,7 @@
+"""``python -m commitlogic`` works like the ``commitlogic`` command."""
+
+import sys
+
+from commitlogic.cli import main
+
+sys.exit(main())
