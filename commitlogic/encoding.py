@@ -20,7 +20,7 @@ from clingo import Function, Number, String, Symbol
 from commitlogic.formulas import And, Atom, Formula, Not, Or
 from commitlogic.model import Outcome, Scenario, Statement
 
-__all__ = ["PART", "Encoder", "rule_files", "STRICT_RULES"]
+__all__ = ["PART", "SOLVER_OPTIONS", "STRICT_RULES", "Encoder", "rule_files"]
 
 #: The name of the parametrised program part that every rule file defines.
 PART = "part"
@@ -33,7 +33,11 @@ STRICT_RULES = (
     "commitments.lp",
     "strict.lp",
     "display.lp",
+    "heuristics.lp",
 )
+
+#: Solver options the rules are written for (see rules/heuristics.lp).
+SOLVER_OPTIONS = ("--heuristic=Domain", "--restart-on-model")
 
 
 def rules_directory() -> Traversable:

@@ -40,7 +40,7 @@ class ScenarioError(ValueError):
         table: str | None = None,
         index: int | None = None,
         offset: int | None = None,
-        token: str | None = None,
+        pattern: str | None = None,
     ) -> None:
         self.reason = reason
         self.file = file
@@ -55,8 +55,9 @@ class ScenarioError(ValueError):
         self.table = table
         self.index = index
         self.offset = offset
-        # The word at fault (an unknown id), so that a loader can find it.
-        self.token = token
+        # A regular expression that finds the spot in the field's text: its
+        # group "at" marks it (an unknown id, say), for a loader to locate.
+        self.pattern = pattern
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -95,7 +96,7 @@ class ScenarioError(ValueError):
             "table": self.table,
             "index": self.index,
             "offset": self.offset,
-            "token": self.token,
+            "pattern": self.pattern,
         }
         fields.update(changes)
         return ScenarioError(self.reason, **fields)  # type: ignore[arg-type]

@@ -30,6 +30,8 @@ _CLASSES: dict[str, type] = {
     "outcomes": Outcome,
 }
 _SCENARIO_KEYS = ("name", "description")
+#: Keys whose values must be TOML dates or datetimes in a file (Python also takes ISO text).
+_DATE_KEYS = frozenset({"said", "start"})
 
 
 def load(path: str | os.PathLike[str]) -> Scenario:
@@ -53,7 +55,8 @@ def load(path: str | os.PathLike[str]) -> Scenario:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         raise ScenarioError(
             f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
             file=name,
@@ -95,6 +98,10 @@ def _parse_toml(text: str, file: str | None) -> dict[str, Any]:
         if position:
             line, column = int(position.group(1)), int(position.group(2))
             message = message[: position.start()]
+        elif message.endswith("(at end of document)"):
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1]) + 1
+            message = message.removesuffix("(at end of document)").rstrip()
         raise ScenarioError(
             f"invalid TOML: {message}", file=file, line=line, column=column
         ) from None
@@ -122,7 +129,7 @@ def _build(document: dict[str, Any]) -> Scenario:
         if key not in _SCENARIO_KEYS:
             raise ScenarioError(f"unknown key {key!r}", field=key, **where)
     if "name" not in header:
-        raise ScenarioError("missing required key 'name'", **where)
+        raise ScenarioError("missing required key 'name'", field="name", **where)
     for key in _SCENARIO_KEYS:
         if key in header and not isinstance(header[key], str):
             raise ScenarioError(
@@ -147,7 +154,9 @@ def _entries(document: dict[str, Any], table: str, cls: type) -> tuple[Any, ...]
             "table": table,
             "index": index,
             "entry": label,
-            "statement": item.get("id") if table == "statements" else None,
+            "statement": item.get("id")
+            if table == "statements" and isinstance(item.get("id"), str)
+            else None,
         }
         for key in item:
             if key not in fields:
@@ -156,9 +165,17 @@ def _entries(document: dict[str, Any], table: str, cls: type) -> tuple[Any, ...]
                     field=key,
                     **where,
                 )
+        for key in _DATE_KEYS.intersection(item):
+            if isinstance(item[key], str):
+                raise ScenarioError(
+                    f"expected a TOML date or datetime, got the string {item[key]!r} "
+                    f"(write it without quotes, as in {key} = 2025-05-14)",
+                    field=key,
+                    **where,
+                )
         for key in required:
             if key not in item:
-                raise ScenarioError(f"missing required key {key!r}", **where)
+                raise ScenarioError(f"missing required key {key!r}", field=key, **where)
         try:
             built.append(cls(**item))
         except ScenarioError as error:
@@ -180,62 +197,73 @@ def _locate(error: ScenarioError, text: str, file: str | None) -> ScenarioError:
     position = _find(text, error.table, error.index or 0, error.field)
     if position is None:
         return error.located(file=file)
-    line, column, value = position
-    if value is not None:
-        column = _column_in_value(value, column, error) or column
+    line, key_column, value_column, value = position
+    about_the_key = error.field == error.table or error.reason.startswith(
+        ("unknown key", "unknown top-level key")
+    )
+    if about_the_key or value is None:
+        column = key_column
+    else:
+        column = _column_in_value(value, value_column, error) or value_column
     return error.located(file=file, line=line, column=column)
 
 
 def _find(
     text: str, table: str, index: int, field: str | None
-) -> tuple[int, int, str | None] | None:
-    """Return ``(line, column, value text)`` of ``field`` in entry ``index`` of ``table``.
+) -> tuple[int, int, int, str | None] | None:
+    """Find ``field`` in entry ``index`` of ``table``.
 
-    Without ``field``, or when the key is not on a line of its own, return the
-    entry's header.  Lines inside multi-line strings are skipped.
+    Return ``(line, key column, value column, value text)``; without
+    ``field``, or when the key is not on a line of its own, the entry's
+    header (with no value).  Lines inside multi-line strings are skipped.
     """
     counts: dict[str, int] = {}
     current: tuple[str, int] | None = None
-    header: tuple[int, int, str | None] | None = None
+    header: tuple[int, int, int, str | None] | None = None
     open_quote: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML lines end at LF (or CRLF); str.splitlines() would also split at U+2028 and others.
+    for number, line in enumerate(text.split("\n"), start=1):
         if open_quote is not None:
-            if line.count(open_quote) % 2 == 1:
+            if open_quote in line:
                 open_quote = None
             continue
         array = _ARRAY_HEADER.match(line)
-        plain = None if array else _TABLE_HEADER.match(line)
-        if array or plain:
+        found = array or _TABLE_HEADER.match(line)
+        if found:
             if current == (table, index) and header is not None:
                 return header
-            name = (array or plain).group(1)  # type: ignore[union-attr]
+            name = found.group(1)
             counts[name] = counts.get(name, -1) + 1
             current = (name, counts[name])
             if current == (table, index):
-                header = (number, (array or plain).start(1) + 1, None)  # type: ignore[union-attr]
+                header = (number, found.start(1) + 1, found.start(1) + 1, None)
                 if field is None:
                     return header
             continue
         key = _KEY.match(line)
-        if current is None and key and key.group(1) == table and field == table:
-            return number, key.start(1) + 1, None
-        if key and current == (table, index) and key.group(1) == field:
-            return number, key.end() + 1, line[key.end() :]
+        if key is None:
+            continue
+        value = line[key.end() :].rstrip("\r")
+        if key.group(1) == field and current in ((table, index), None if table == field else ()):
+            return number, key.start(1) + 1, key.end() + 1, value
         for quote in ('"""', "'''"):
-            if line.count(quote) % 2 == 1:
+            if value.startswith(quote) and quote not in value[3:]:
                 open_quote = quote
                 break
     return header
 
 
 def _column_in_value(value: str, column: int, error: ScenarioError) -> int | None:
-    """Return the column of the error's offset or token inside a one-line value."""
-    if error.offset is not None and value[:1] in ('"', "'"):
-        inside = value[1 : 1 + error.offset]
-        if value[:1] == "'" or "\\" not in inside:
-            return column + 1 + error.offset
-    if error.token is not None:
-        found = re.search(rf"(?<![A-Za-z0-9_]){re.escape(error.token)}(?![A-Za-z0-9_])", value)
+    """Return the column of the error's offset or pattern inside a one-line value."""
+    if error.offset is not None:
+        for quote in ('"""', "'''", '"', "'"):
+            if value.startswith(quote):
+                inside = value[len(quote) : len(quote) + error.offset]
+                if quote.startswith("'") or "\\" not in inside:
+                    return column + len(quote) + error.offset
+                break
+    if error.pattern is not None:
+        found = re.search(error.pattern, value)
         if found:
-            return column + found.start()
+            return column + found.start("at")
     return None

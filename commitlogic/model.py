@@ -10,6 +10,7 @@ checks the references between entries (SPEC sections 1 and 2).  Errors are
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +19,7 @@ import attrs
 
 from commitlogic.dates import When, check_when, is_on_or_before, parse_when
 from commitlogic.errors import ScenarioError
-from commitlogic.formulas import IDENT, Atom, Formula, FormulaLike, as_formula, attends
+from commitlogic.formulas import IDENT, RESERVED, Atom, Formula, FormulaLike, as_formula, attends
 
 __all__ = ["Actor", "Event", "Kind", "Outcome", "Scenario", "Statement"]
 
@@ -60,6 +61,13 @@ def _ident(_instance: object, attribute: attrs.Attribute, value: object) -> None
             f"{value!r} is not a valid id ([A-Za-z][A-Za-z0-9_]*)",
             attribute.name,
         )
+
+
+def _name_id(instance: object, attribute: attrs.Attribute, value: object) -> None:
+    """Validate the id of an actor or event, which formulas use as an argument."""
+    _ident(instance, attribute, value)
+    if value in RESERVED:
+        raise _fail(f"{value!r} is a reserved word of formulas and cannot name it", attribute.name)
 
 
 def _text(_instance: object, attribute: attrs.Attribute, value: object) -> None:
@@ -134,7 +142,7 @@ def _weight(_instance: object, _attribute: attrs.Attribute, value: object) -> No
 class Actor:
     """Someone who makes statements or attends events."""
 
-    id: str = attrs.field(validator=_ident)
+    id: str = attrs.field(validator=_name_id)
     name: str | None = attrs.field(default=None, validator=_text, kw_only=True)
     party: str | None = attrs.field(default=None, validator=_text, kw_only=True)
     role: str | None = attrs.field(default=None, validator=_text, kw_only=True)
@@ -144,7 +152,7 @@ class Actor:
 class Event:
     """A meeting; ``invited`` is ``None`` when every actor is invited."""
 
-    id: str = attrs.field(validator=_ident)
+    id: str = attrs.field(validator=_name_id)
     place: str | None = attrs.field(default=None, validator=_text, kw_only=True)
     start: When | None = attrs.field(
         default=None, converter=_converting("start", _optional_when), kw_only=True
@@ -285,6 +293,12 @@ class Scenario:
         """Return the distinct ``said`` dates and datetimes, in order."""
         return tuple(sorted({s.said for s in self.statements if s.said is not None}, key=_sort_key))
 
+    def check_formula(self, formula: Formula) -> None:
+        """Raise :class:`ScenarioError` unless ``attends`` in ``formula`` names declared ids."""
+        _check_attendance(
+            formula, {actor.id for actor in self.actors}, {event.id for event in self.events}
+        )
+
     def with_statement(self, statement: Statement) -> Scenario:
         """Return a copy of this scenario with ``statement`` appended (validated)."""
         return attrs.evolve(self, statements=(*self.statements, statement))
@@ -319,7 +333,7 @@ def _where(table: str, index: int, entry_id: str) -> dict[str, Any]:
         "table": table,
         "index": index,
         "entry": entry_label(table, index, entry_id),
-        "statement": entry_id if table == "statements" else None,
+        "statement": entry_id if table == "statements" and isinstance(entry_id, str) else None,
     }
 
 
@@ -350,14 +364,7 @@ def _check_references(scenario: Scenario) -> None:
     events = {event.id for event in scenario.events}
 
     def check_formula(formula: Formula, field: str, where: dict[str, Any]) -> None:
-        for item in formula.atoms():
-            if item.name != "attends":
-                continue
-            actor, event = item.args
-            if actor not in actors:
-                raise _fail(f"unknown actor {actor!r} in {item}", field, token=actor, **where)
-            if event not in events:
-                raise _fail(f"unknown event {event!r} in {item}", field, token=event, **where)
+        _check_attendance(formula, actors, events, field=field, **where)
 
     for index, event in enumerate(scenario.events):
         for actor in event.invited or ():
@@ -365,7 +372,7 @@ def _check_references(scenario: Scenario) -> None:
                 raise _fail(
                     f"unknown actor {actor!r} in invited",
                     "invited",
-                    token=actor,
+                    pattern=_word(actor),
                     **_where("events", index, event.id),
                 )
     ids = {statement.id for statement in scenario.statements}
@@ -374,17 +381,46 @@ def _check_references(scenario: Scenario) -> None:
         for field in ("by", "to"):
             actor = getattr(statement, field)
             if actor is not None and actor not in actors:
-                raise _fail(f"unknown actor {actor!r}", field, token=actor, **where)
+                raise _fail(f"unknown actor {actor!r}", field, pattern=_word(actor), **where)
         for field, formula in statement.formulas():
             check_formula(formula, field, where)
         for old in statement.supersedes:
             if old not in ids:
                 raise _fail(
-                    f"unknown statement {old!r} in supersedes", "supersedes", token=old, **where
+                    f"unknown statement {old!r} in supersedes",
+                    "supersedes",
+                    pattern=_word(old),
+                    **where,
                 )
     for index, outcome in enumerate(scenario.outcomes):
         check_formula(outcome.when, "when", _where("outcomes", index, outcome.id))
     _check_acyclic(scenario)
+
+
+def _check_attendance(formula: Formula, actors: set[str], events: set[str], **where: Any) -> None:
+    """Raise unless every ``attends(a, e)`` in ``formula`` names a declared actor and event."""
+    for item in formula.atoms():
+        if item.name != "attends":
+            continue
+        actor, event = (re.escape(arg) for arg in item.args)
+        call = r"(?<![A-Za-z0-9_])(?:attends|absent)\s*\(\s*{}\s*,\s*{}\s*\)"
+        if item.args[0] not in actors:
+            raise ScenarioError(
+                f"unknown actor {item.args[0]!r} in {item}",
+                pattern=call.format(f"(?P<at>{actor})", event),
+                **where,
+            )
+        if item.args[1] not in events:
+            raise ScenarioError(
+                f"unknown event {item.args[1]!r} in {item}",
+                pattern=call.format(actor, f"(?P<at>{event})"),
+                **where,
+            )
+
+
+def _word(word: str) -> str:
+    """Return a pattern that finds ``word`` as a whole identifier (see ScenarioError.pattern)."""
+    return rf"(?<![A-Za-z0-9_])(?P<at>{re.escape(word)})(?![A-Za-z0-9_])"
 
 
 def _check_acyclic(scenario: Scenario) -> None:

@@ -19,9 +19,9 @@ import clingo
 from clingo import Function, Number, String, Symbol
 
 from commitlogic.dates import When, parse_when
-from commitlogic.encoding import PART, STRICT_RULES, Encoder, rule_files
+from commitlogic.encoding import PART, SOLVER_OPTIONS, STRICT_RULES, Encoder, rule_files
 from commitlogic.errors import ScenarioError
-from commitlogic.formulas import Atom, Formula, FormulaLike, as_formula
+from commitlogic.formulas import Formula, FormulaLike, as_formula
 from commitlogic.model import Outcome, Scenario, Statement
 from commitlogic.results import State, Status, StatusReport
 
@@ -39,7 +39,7 @@ class _Query:
         background: list[int],
         members: dict[int, str],
         order: list[str],
-        universe: list[Atom],
+        universe: dict[str, None],
         impossible: str | None,
     ) -> None:
         self.background = background  # always assumed: inactive statements are off
@@ -51,6 +51,22 @@ class _Query:
     def assumptions(self, members: Iterable[int] | None = None) -> list[int]:
         chosen = self.members if members is None else members
         return self.background + list(chosen)
+
+
+class _Shown:
+    """The shown atoms of a model, sorted by predicate."""
+
+    def __init__(self, symbols: Iterable[Symbol]) -> None:
+        self.atoms: set[str] = set()
+        self.outcomes: set[str] = set()
+        self.triggered: set[str] = set()
+        for symbol in symbols:
+            if symbol.name == "true":
+                self.atoms.add(symbol.arguments[0].string)
+            elif symbol.name == "occurs":
+                self.outcomes.add(symbol.arguments[0].string)
+            elif symbol.name == "triggered":
+                self.triggered.add(symbol.arguments[0].string)
 
 
 class Reasoner:
@@ -69,7 +85,9 @@ class Reasoner:
 
     def __init__(self, scenario: Scenario) -> None:
         self._scenario = scenario
-        self._control = clingo.Control(["--models=0"], logger=_ignore, message_limit=0)
+        self._control = clingo.Control(
+            ["--models=0", *SOLVER_OPTIONS], logger=_ignore, message_limit=0
+        )
         for name, text in rule_files(STRICT_RULES):
             try:
                 self._control.add(PART, ["p"], text)
@@ -77,8 +95,12 @@ class Reasoner:
                 raise RuntimeError(f"cannot parse rules/{name}") from error
         self._encoder = Encoder()
         self._active_literals: dict[str, int] = {}
+        self._commitments: set[str] = set()
         self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
+        self._maximize = self._free_external(Function("maximize"))
+        # The atom universe by canonical text, in order (SPEC section 2).
+        self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in scenario.atoms())
 
     # ------------------------------------------------------------------ building
 
@@ -99,26 +121,37 @@ class Reasoner:
             self._scenario = self._scenario.with_statement(item)
             self._encoder.statement(item)
             self._ground_new_part([item])
+            self._extend_universe(formula for _field, formula in item.formulas())
         elif isinstance(item, Outcome):
             self._scenario = attrs.evolve(self._scenario, outcomes=(*self._scenario.outcomes, item))
             self._encoder.outcome(item)
             self._ground_new_part([])
+            self._extend_universe([item.when])
         else:
             raise TypeError(f"expected a Statement or an Outcome, got {type(item).__name__}")
 
+    def _extend_universe(self, formulas: Iterable[Formula]) -> None:
+        for formula in formulas:
+            for atom in formula.atoms():
+                self._universe.setdefault(str(atom))
+
     def _ground_new_part(self, statements: Iterable[Statement]) -> None:
         part, facts = self._encoder.take()
-        if facts:
+        if facts or part == 0:  # part 0 also declares the external maximize
             with self._control.backend() as backend:
                 for fact in facts:
                     backend.add_rule([backend.add_atom(fact)])
             self._control.ground([(PART, [Number(part)])])
-        atoms = self._control.symbolic_atoms
         for statement in statements:
-            symbol = Function("active", [String(statement.id)])
-            # Free the external, so that each query can assume it either way.
-            self._control.assign_external(symbol, None)
-            self._active_literals[statement.id] = atoms[symbol].literal
+            literal = self._free_external(Function("active", [String(statement.id)]))
+            self._active_literals[statement.id] = literal
+            if statement.is_commitment:
+                self._commitments.add(statement.id)
+
+    def _free_external(self, symbol: Symbol) -> int:
+        """Free an external atom, so that queries can assume it either way; return its literal."""
+        self._control.assign_external(symbol, None)
+        return self._control.symbolic_atoms[symbol].literal
 
     def _literal(self, formula: Formula) -> int | None:
         """Return the solver literal of ``holds(F)``, or ``None`` when it can never hold."""
@@ -144,15 +177,12 @@ class Reasoner:
                 order.append(statement.id)
             else:
                 background.append(-literal)
-        universe = list(self._scenario.atoms())
-        known = set(universe)
+        universe = dict(self._universe)
         impossible = None
         for item in assume:
-            name, formula = _assumption(item)
+            name, formula = _assumption(item, self._scenario)
             for atom in formula.atoms():
-                if atom not in known:
-                    known.add(atom)
-                    universe.append(atom)
+                universe.setdefault(str(atom))
             literal = self._literal(formula)
             if literal is None:
                 impossible = impossible or name
@@ -162,10 +192,8 @@ class Reasoner:
                 order.append(name)
         return _Query(background, members, order, universe, impossible)
 
-    def _consequences(
-        self, query: _Query, mode: Literal["brave", "cautious"]
-    ) -> set[Symbol] | None:
-        """Return the shown atoms true in some (brave) or all (cautious) outcomes, or None."""
+    def _consequences(self, query: _Query, mode: Literal["brave", "cautious"]) -> _Shown | None:
+        """Return what is true in some (brave) or all (cautious) outcomes, or None if none."""
         self._control.configuration.solve.enum_mode = mode
         last: list[Symbol] | None = None
 
@@ -173,10 +201,12 @@ class Reasoner:
             nonlocal last
             last = model.symbols(shown=True)
 
-        result = self._control.solve(assumptions=query.assumptions(), on_model=on_model)
+        # Prefer true atoms for brave, false ones for cautious (rules/heuristics.lp).
+        guide = self._maximize if mode == "brave" else -self._maximize
+        result = self._control.solve(assumptions=[*query.assumptions(), guide], on_model=on_model)
         if result.unsatisfiable or last is None:
             return None
-        return set(last)
+        return _Shown(last)
 
     def _satisfiable(self, literals: list[int]) -> tuple[bool, list[int]]:
         """Solve under ``literals``; return satisfiability and, if not, the core."""
@@ -229,25 +259,20 @@ class Reasoner:
         brave = self._consequences(query, "brave")
         if brave is None:
             return StatusReport(False, conflict=self._conflict(query))
-        cautious = self._consequences(query, "cautious") or set()
+        cautious = self._consequences(query, "cautious") or _Shown([])
 
-        def status_of(symbol: Symbol) -> Status:
-            return Status.from_bounds(in_some=symbol in brave, in_all=symbol in cautious)
+        def status_of(name: str, kind: str) -> Status:
+            in_some, in_all = name in getattr(brave, kind), name in getattr(cautious, kind)
+            return Status.from_bounds(in_some=in_some, in_all=in_all)
 
-        atoms = {
-            str(atom): status_of(Function("true", [String(str(atom))])) for atom in query.universe
-        }
+        atoms = {name: status_of(name, "atoms") for name in query.universe}
         outcomes = {
-            outcome.id: status_of(Function("occurs", [String(outcome.id)]))
-            for outcome in self._scenario.outcomes
+            outcome.id: status_of(outcome.id, "outcomes") for outcome in self._scenario.outcomes
         }
-        states: dict[str, set[State]] = {}
-        for symbol in brave:
-            if symbol.name == "state":
-                statement, state = symbol.arguments
-                states.setdefault(statement.string, set()).add(State(state.name))
         commitments = {
-            statement: tuple(sorted(found, key=str)) for statement, found in states.items()
+            statement: _states(statement in brave.triggered, statement in cautious.triggered)
+            for statement in query.order
+            if statement in self._commitments
         }
         return StatusReport(True, atoms=atoms, outcomes=outcomes, commitments=commitments)
 
@@ -289,25 +314,39 @@ class Reasoner:
         return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
 
 
+def _states(in_some: bool, in_all: bool) -> tuple[State, ...]:
+    """Return the states an active commitment takes, from where its antecedent holds.
+
+    In strict mode no outcome violates an active commitment, so it is
+    discharged wherever its antecedent holds and expired wherever it does not.
+    """
+    states = []
+    if in_some:
+        states.append(State.DISCHARGED)
+    if not in_all:
+        states.append(State.EXPIRED)
+    return tuple(states)
+
+
 def _ignore(_code: clingo.MessageCode, _message: str) -> None:
     """Drop clingo's informational messages; our input never reaches the parser."""
 
 
-def _assumption(item: Assumption) -> tuple[str, Formula]:
-    """Return the conflict name and the formula of one assumption."""
-    if isinstance(item, Formula):
-        return f"assume:{item}", item
-    if isinstance(item, str):
-        try:
-            return f"assume:{item}", as_formula(item)
-        except ScenarioError as error:
-            raise ScenarioError(
-                f"invalid assumption {item!r}: {error.reason}", field="assume", offset=error.offset
-            ) from None
-    raise ScenarioError(
-        f"an assumption must be formula text or a formula, got {type(item).__name__}",
-        field="assume",
-    )
+def _assumption(item: Assumption, scenario: Scenario) -> tuple[str, Formula]:
+    """Return the conflict name and the formula of one assumption, checked against ``scenario``."""
+    if not isinstance(item, str | Formula):
+        raise ScenarioError(
+            f"an assumption must be formula text or a formula, got {type(item).__name__}",
+            field="assume",
+        )
+    try:
+        formula = as_formula(item)
+        scenario.check_formula(formula)
+    except ScenarioError as error:
+        raise ScenarioError(
+            f"invalid assumption {str(item)!r}: {error.reason}", field="assume", offset=error.offset
+        ) from None
+    return f"assume:{item}", formula
 
 
 def _parse_at(at: When | str) -> When:
