@@ -156,7 +156,8 @@ def _print_status(
 
 def _print_conflict(conflict: Sequence[str], scenario: Scenario, out: TextIO) -> None:
     out.write("inconsistent: no outcome satisfies every active statement and assumption\n")
-    out.write("minimal conflict (these have no outcome together; without any one of them they have one):\n")
+    out.write("minimal conflict (these have no outcome together; ")
+    out.write("without any one of them they have one):\n")
     for name in conflict:
         if name.startswith("assume:"):
             out.write(f"  - {name}\n")

@@ -16,7 +16,7 @@ section 2 (``not`` binds tighter than ``and``, which binds tighter than
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TypeAlias
 
 import attrs
@@ -157,46 +157,46 @@ def _at_least_two(_instance: object, _attribute: object, value: tuple[Formula, .
         raise ScenarioError(f"a conjunction or disjunction needs two operands, got {len(value)}")
 
 
+class _Junction(Formula):
+    """What conjunctions and disjunctions share; subclasses set the connective."""
+
+    __slots__ = ()
+    operands: tuple[Formula, ...]
+    _word: str
+    _precedence: int
+    _combine: Callable[[Iterable[bool]], bool]
+
+    def atoms(self) -> Iterator[Atom]:
+        for operand in self.operands:
+            yield from operand.atoms()
+
+    def evaluate(self, true_atoms: Mapping[Atom, bool] | frozenset[Atom] | set[Atom]) -> bool:
+        return type(self)._combine(operand.evaluate(true_atoms) for operand in self.operands)
+
+    def _text(self, precedence: int) -> str:
+        inner = self._precedence + 1
+        text = f" {self._word} ".join(operand._text(inner) for operand in self.operands)
+        return f"({text})" if precedence > self._precedence else text
+
+
 @attrs.frozen(str=False)
-class And(Formula):
+class And(_Junction):
     """Conjunction of two or more formulas; nested conjunctions are flattened."""
 
+    _word, _precedence, _combine = "and", _AND, all
     operands: tuple[Formula, ...] = attrs.field(
-        converter=lambda operands: _flatten(operands, And),
-        validator=_at_least_two,
+        converter=lambda operands: _flatten(operands, And), validator=_at_least_two
     )
-
-    def atoms(self) -> Iterator[Atom]:
-        for operand in self.operands:
-            yield from operand.atoms()
-
-    def evaluate(self, true_atoms: Mapping[Atom, bool] | frozenset[Atom] | set[Atom]) -> bool:
-        return all(operand.evaluate(true_atoms) for operand in self.operands)
-
-    def _text(self, precedence: int) -> str:
-        text = " and ".join(operand._text(_AND + 1) for operand in self.operands)
-        return f"({text})" if precedence > _AND else text
 
 
 @attrs.frozen(str=False)
-class Or(Formula):
+class Or(_Junction):
     """Disjunction of two or more formulas; nested disjunctions are flattened."""
 
+    _word, _precedence, _combine = "or", _OR, any
     operands: tuple[Formula, ...] = attrs.field(
-        converter=lambda operands: _flatten(operands, Or),
-        validator=_at_least_two,
+        converter=lambda operands: _flatten(operands, Or), validator=_at_least_two
     )
-
-    def atoms(self) -> Iterator[Atom]:
-        for operand in self.operands:
-            yield from operand.atoms()
-
-    def evaluate(self, true_atoms: Mapping[Atom, bool] | frozenset[Atom] | set[Atom]) -> bool:
-        return any(operand.evaluate(true_atoms) for operand in self.operands)
-
-    def _text(self, precedence: int) -> str:
-        text = " or ".join(operand._text(_OR + 1) for operand in self.operands)
-        return f"({text})" if precedence > _OR else text
 
 
 FormulaLike: TypeAlias = Formula | str

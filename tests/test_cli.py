@@ -8,47 +8,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from samples import TWO_LEADERS
 
 from commitlogic import Reasoner, load
 from commitlogic.cli import main
-
-SCENARIO = """
-[scenario]
-name = "two leaders"
-
-[[actors]]
-id = "putin"
-[[actors]]
-id = "zelensky"
-
-[[events]]
-id = "talks"
-
-[[statements]]
-id = "z_only_if_putin"
-kind = "only_if"
-by = "zelensky"
-said = 2025-05-11
-quote = "I will wait for Putin in Turkey."
-subject = "attends(zelensky, talks)"
-condition = "attends(putin, talks)"
-
-[[statements]]
-id = "kremlin_list"
-kind = "observed"
-said = 2025-05-14
-subject = "absent(putin, talks)"
-
-[[outcomes]]
-id = "leaders_meet"
-when = "attends(putin, talks) and attends(zelensky, talks)"
-"""
 
 
 @pytest.fixture
 def scenario_file(tmp_path: Path) -> Path:
     path = tmp_path / "talks.toml"
-    path.write_text(SCENARIO, encoding="utf-8")
+    path.write_text(TWO_LEADERS, encoding="utf-8")
     return path
 
 

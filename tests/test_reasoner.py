@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from samples import TWO_LEADERS
 
 from commitlogic import (
     Actor,
@@ -18,44 +19,13 @@ from commitlogic import (
     loads,
 )
 
-ISTANBUL = """
-[scenario]
-name = "two leaders"
-
-[[actors]]
-id = "putin"
-[[actors]]
-id = "zelensky"
-
-[[events]]
-id = "talks"
-
-[[statements]]
-id = "z_only_if_putin"
-kind = "only_if"
-by = "zelensky"
-said = 2025-05-11
-subject = "attends(zelensky, talks)"
-condition = "attends(putin, talks)"
-
-[[statements]]
-id = "kremlin_list"
-kind = "observed"
-said = 2025-05-14
-subject = "absent(putin, talks)"
-
-[[outcomes]]
-id = "leaders_meet"
-when = "attends(putin, talks) and attends(zelensky, talks)"
-"""
-
 PUTIN = "attends(putin,talks)"
 ZELENSKY = "attends(zelensky,talks)"
 
 
 @pytest.fixture
 def reasoner() -> Reasoner:
-    return Reasoner(loads(ISTANBUL))
+    return Reasoner(loads(TWO_LEADERS))
 
 
 def test_final_date_putin_absent(reasoner: Reasoner) -> None:
