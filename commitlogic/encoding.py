@@ -124,14 +124,16 @@ class Encoder:
             Function("outcome", [Number(self.part), String(outcome.id), Number(node)])
         )
 
-    def scenario(self, scenario: Scenario) -> None:
-        """Add the facts of a whole scenario: its universe, statements and outcomes."""
-        for atom in scenario.atoms():
+    def scenario(self, scenario: Scenario) -> tuple[Atom, ...]:
+        """Add the facts of a whole scenario; return its atom universe."""
+        universe = scenario.atoms()
+        for atom in universe:
             self.atom(atom)
         for statement in scenario.statements:
             self.statement(statement)
         for outcome in scenario.outcomes:
             self.outcome(outcome)
+        return universe
 
     def knows(self, formula: Formula) -> bool:
         """Tell whether ``formula`` already has a node."""

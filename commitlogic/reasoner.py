@@ -96,11 +96,11 @@ class Reasoner:
         self._encoder = Encoder()
         self._active_literals: dict[str, int] = {}
         self._commitments: set[str] = set()
-        self._encoder.scenario(scenario)
+        universe = self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
         self._maximize = self._free_external(Function("maximize"))
         # The atom universe by canonical text, in order (SPEC section 2).
-        self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in scenario.atoms())
+        self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in universe)
 
     # ------------------------------------------------------------------ building
 
