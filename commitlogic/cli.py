@@ -82,8 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     arguments = _parser().parse_args(argv)
     try:
-        assume, at = _query_arguments(arguments)
         scenario = load(arguments.file)
+        assume, at = _query_arguments(arguments, scenario)
         reasoner = Reasoner(scenario)
         if arguments.command == "status":
             report = reasoner.status(assume=assume, at=at)
@@ -101,10 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def _query_arguments(arguments: argparse.Namespace) -> tuple[list[str], When | None]:
+def _query_arguments(
+    arguments: argparse.Namespace, scenario: Scenario
+) -> tuple[list[str], When | None]:
     for text in arguments.assume:
         try:
-            parse_formula(text)
+            scenario.check_formula(parse_formula(text))
         except ScenarioError as error:
             raise ScenarioError(f"--assume {text!r}: {error.reason}") from None
     at = None
