@@ -1,0 +1,407 @@
+"""A brute-force reference for the strict meaning of scenarios (SPEC sections 2 and 3).
+
+This is the oracle of the property-based tests, so it is written from the
+SPEC alone and shares no reasoning code with the library: it uses the model
+classes (``Scenario``, ``Statement``...) and the formula classes (``Atom``,
+``Not``, ``And``, ``Or``) only as data, and the parser only to read
+assumptions given as text.  It recomputes the atom universe, which
+statements are present and active at a date, and the truth of formulas.
+
+Outcomes are enumerated outright, as truth tables: with ``n`` atoms there
+are ``2**n`` assignments, and assignment ``j`` makes atom ``k`` true when bit
+``k`` of ``j`` is set.  The truth table of a formula is an integer whose bit
+``j`` is the formula's value under assignment ``j``, so the set of outcomes
+is the bitwise ``and`` of the tables of all constraints.  That is still a
+plain enumeration (one bit per assignment), just fast enough to run
+hundreds of times per test.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from commitlogic import And, Atom, Formula, Not, Or, Scenario, Statement, parse_formula
+
+__all__ = [
+    "MAX_ATOMS",
+    "active_ids",
+    "assumption_name",
+    "assumption_formula",
+    "atom_text",
+    "atoms_of",
+    "conflict_problems",
+    "evaluate",
+    "is_consistent",
+    "is_present",
+    "outcomes",
+    "reference_query",
+    "reference_status",
+    "universe",
+]
+
+#: The largest universe the reference accepts (4096 assignments).
+MAX_ATOMS = 12
+
+#: Statement kinds that are commitments, and their (antecedent, consequent) shape.
+COMMITMENT_KINDS = ("commits", "refuses", "if", "only_if")
+
+Assumption = Formula | str
+
+
+# --------------------------------------------------------------------------- formulas
+
+
+def atom_text(atom: Atom) -> str:
+    """Return the canonical text of an atom, without spaces: ``attends(putin,talks)``."""
+    return f"{atom.name}({','.join(atom.args)})" if atom.args else atom.name
+
+
+def atoms_of(formula: Formula) -> Iterator[Atom]:
+    """Yield the atoms of a formula, left to right, with repetitions."""
+    if isinstance(formula, Atom):
+        yield formula
+    elif isinstance(formula, Not):
+        yield from atoms_of(formula.operand)
+    elif isinstance(formula, And | Or):
+        for operand in formula.operands:
+            yield from atoms_of(operand)
+    else:
+        raise TypeError(f"not a formula: {formula!r}")
+
+
+def evaluate(formula: Formula, true_atoms: Iterable[Atom]) -> bool:
+    """Return the truth of a formula when exactly ``true_atoms`` hold."""
+    true = set(true_atoms)
+
+    def value(f: Formula) -> bool:
+        if isinstance(f, Atom):
+            return f in true
+        if isinstance(f, Not):
+            return not value(f.operand)
+        if isinstance(f, And):
+            return all(value(operand) for operand in f.operands)
+        if isinstance(f, Or):
+            return any(value(operand) for operand in f.operands)
+        raise TypeError(f"not a formula: {f!r}")
+
+    return value(formula)
+
+
+@functools.cache
+def _atom_table(k: int, n: int) -> int:
+    """The truth table of the ``k``-th of ``n`` atoms: bit j set when bit k of j is."""
+    return sum(1 << j for j in range(1 << n) if j >> k & 1)
+
+
+class _Tables:
+    """Truth tables over the assignments of a fixed universe."""
+
+    def __init__(self, atoms: Sequence[Atom]) -> None:
+        if len(atoms) > MAX_ATOMS:
+            raise ValueError(f"universe of {len(atoms)} atoms is too large for the reference")
+        self.atoms = tuple(atoms)
+        self.index = {atom: k for k, atom in enumerate(self.atoms)}
+        self.full = (1 << (1 << len(self.atoms))) - 1  # every assignment
+
+    def table(self, formula: Formula | None) -> int:
+        """Return the truth table of a formula (``None`` stands for ``true``)."""
+        if formula is None:
+            return self.full
+        if isinstance(formula, Atom):
+            if formula not in self.index:
+                raise ValueError(f"atom {atom_text(formula)} is not in the universe")
+            return _atom_table(self.index[formula], len(self.atoms))
+        if isinstance(formula, Not):
+            return self.full ^ self.table(formula.operand)
+        if isinstance(formula, And):
+            result = self.full
+            for operand in formula.operands:
+                result &= self.table(operand)
+            return result
+        if isinstance(formula, Or):
+            result = 0
+            for operand in formula.operands:
+                result |= self.table(operand)
+            return result
+        raise TypeError(f"not a formula: {formula!r}")
+
+    def implies(self, antecedent: Formula | None, consequent: Formula) -> int:
+        """Return the truth table of ``antecedent -> consequent``."""
+        return (self.full ^ self.table(antecedent)) | self.table(consequent)
+
+    def assignment(self, j: int) -> frozenset[Atom]:
+        """Return the atoms true in assignment ``j``."""
+        return frozenset(atom for k, atom in enumerate(self.atoms) if j >> k & 1)
+
+
+# --------------------------------------------------------------------------- assumptions
+
+
+def assumption_formula(item: Assumption) -> Formula:
+    """Return the formula of an assumption given as text or as a formula."""
+    return parse_formula(item) if isinstance(item, str) else item
+
+
+def assumption_name(item: Assumption) -> str:
+    """Return how a conflict names an assumption: ``assume:`` and the text as given."""
+    return f"assume:{item}"
+
+
+# --------------------------------------------------------------------------- universe
+
+
+def universe(scenario: Scenario, assume: Sequence[Assumption] = ()) -> tuple[Atom, ...]:
+    """Return the atom universe of SPEC section 2, without duplicates.
+
+    Every ``attends(a, e)`` with ``a`` invited to ``e`` (every actor when
+    ``invited`` is ``None``), then every atom of every statement (any kind,
+    date or supersession), of every outcome and of every assumption.
+    """
+    found: dict[Atom, None] = {}
+    actor_ids = [actor.id for actor in scenario.actors]
+    for event in scenario.events:
+        invited = actor_ids if event.invited is None else event.invited
+        for actor in invited:
+            found[Atom("attends", (actor, event.id))] = None
+    formulas: list[Formula] = []
+    for statement in scenario.statements:
+        formulas.append(statement.subject)
+        if statement.condition is not None:
+            formulas.append(statement.condition)
+    formulas.extend(outcome.when for outcome in scenario.outcomes)
+    formulas.extend(assumption_formula(item) for item in assume)
+    for formula in formulas:
+        for atom in atoms_of(formula):
+            found[atom] = None
+    return tuple(found)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _calendar_day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _as_instant(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _as_when(value: date | str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return datetime.fromisoformat(value)
+
+
+def is_present(statement: Statement, at: date | str | None) -> bool:
+    """Tell whether a statement was said by ``at`` (SPEC section 3).
+
+    No ``at`` or no ``said``: present.  Two datetimes compare as instants
+    (naive ones count as UTC); otherwise the calendar dates are compared.
+    """
+    if at is None or statement.said is None:
+        return True
+    said, moment = statement.said, _as_when(at)
+    if isinstance(said, datetime) and isinstance(moment, datetime):
+        return _as_instant(said) <= _as_instant(moment)
+    return _calendar_day(said) <= _calendar_day(moment)
+
+
+def active_ids(scenario: Scenario, at: date | str | None = None) -> list[str]:
+    """Return the ids of the active statements at ``at``, in file order."""
+    present = [statement for statement in scenario.statements if is_present(statement, at)]
+    superseded = {old for statement in present for old in statement.supersedes}
+    return [statement.id for statement in present if statement.id not in superseded]
+
+
+# --------------------------------------------------------------------------- meaning
+
+
+def _constraint(statement: Statement) -> tuple[Formula | None, Formula] | None:
+    """Return (antecedent, consequent) of a statement; ``None`` antecedent is ``true``.
+
+    ``might`` statements impose nothing and give ``None``.
+    """
+    kind = statement.kind.value
+    if kind == "commits" or kind == "observed":
+        return None, statement.subject
+    if kind == "refuses":
+        return None, Not(statement.subject)
+    if kind == "if":
+        assert statement.condition is not None
+        return statement.condition, statement.subject
+    if kind == "only_if":
+        assert statement.condition is not None
+        return statement.subject, statement.condition
+    if kind == "might":
+        return None
+    raise ValueError(f"unknown kind {kind!r}")
+
+
+def _outcome_table(
+    tables: _Tables, statements: Iterable[Statement], assumptions: Iterable[Formula]
+) -> int:
+    result = tables.full
+    for statement in statements:
+        constraint = _constraint(statement)
+        if constraint is not None:
+            result &= tables.implies(*constraint)
+    for formula in assumptions:
+        result &= tables.table(formula)
+    return result
+
+
+def _status(table: int, outcome_table: int) -> str:
+    holds_in = table & outcome_table
+    if holds_in == outcome_table:
+        return "certain"
+    return "possible" if holds_in else "impossible"
+
+
+def _setup(
+    scenario: Scenario, assume: Sequence[Assumption], at: date | str | None
+) -> tuple[_Tables, list[Statement], int]:
+    if isinstance(assume, str | Formula):
+        assume = [assume]
+    tables = _Tables(universe(scenario, assume))
+    active = set(active_ids(scenario, at))
+    statements = [statement for statement in scenario.statements if statement.id in active]
+    formulas = [assumption_formula(item) for item in assume]
+    return tables, statements, _outcome_table(tables, statements, formulas)
+
+
+def outcomes(
+    scenario: Scenario, assume: Sequence[Assumption] = (), at: date | str | None = None
+) -> list[frozenset[str]]:
+    """Return every outcome as the set of canonical texts of its true atoms."""
+    tables, _statements, table = _setup(scenario, assume, at)
+    return [
+        frozenset(atom_text(atom) for atom in tables.assignment(j))
+        for j in range(1 << len(tables.atoms))
+        if table >> j & 1
+    ]
+
+
+def reference_status(
+    scenario: Scenario, assume: Sequence[Assumption] = (), at: date | str | None = None
+) -> dict[str, Any]:
+    """Return the status report of SPEC section 4, without ``conflict``.
+
+    Keys: ``consistent``, ``atoms``, ``outcomes``, ``commitments``, the last
+    three empty when there is no outcome.
+    """
+    tables, statements, table = _setup(scenario, assume, at)
+    if table == 0:
+        return {"consistent": False, "atoms": {}, "outcomes": {}, "commitments": {}}
+    atoms = {atom_text(atom): _status(tables.table(atom), table) for atom in tables.atoms}
+    declared = {
+        outcome.id: _status(tables.table(outcome.when), table) for outcome in scenario.outcomes
+    }
+    commitments: dict[str, list[str]] = {}
+    for statement in statements:
+        if statement.kind.value not in COMMITMENT_KINDS:
+            continue
+        constraint = _constraint(statement)
+        assert constraint is not None
+        antecedent = tables.table(constraint[0])
+        consequent = tables.table(constraint[1])
+        states = []
+        if table & antecedent & consequent:
+            states.append("discharged")
+        if table & (tables.full ^ antecedent):
+            states.append("expired")
+        if table & antecedent & (tables.full ^ consequent):
+            states.append("violated")
+        commitments[statement.id] = sorted(states)
+    return {"consistent": True, "atoms": atoms, "outcomes": declared, "commitments": commitments}
+
+
+def reference_query(
+    scenario: Scenario,
+    formula: Formula | str,
+    assume: Sequence[Assumption] = (),
+    at: date | str | None = None,
+) -> str | None:
+    """Return the status of any formula over the universe, or ``None`` without outcomes."""
+    tables, _statements, table = _setup(scenario, assume, at)
+    if table == 0:
+        return None
+    return _status(tables.table(assumption_formula(formula)), table)
+
+
+def is_consistent(
+    scenario: Scenario,
+    statement_ids: Iterable[str],
+    assumptions: Iterable[Assumption] = (),
+    at: date | str | None = None,
+) -> bool:
+    """Tell whether imposing only these statements and assumptions leaves an outcome.
+
+    Raises
+    ------
+    ValueError
+        When one of the statements is not active at ``at``.
+    """
+    statement_ids = list(statement_ids)
+    assumptions = list(assumptions)
+    active = set(active_ids(scenario, at))
+    inactive = [sid for sid in statement_ids if sid not in active]
+    if inactive:
+        raise ValueError(f"statements {inactive} are not active at {at!r}")
+    by_id = {statement.id: statement for statement in scenario.statements}
+    tables = _Tables(universe(scenario, assumptions))
+    formulas = [assumption_formula(item) for item in assumptions]
+    statements = [by_id[sid] for sid in statement_ids]
+    return _outcome_table(tables, statements, formulas) != 0
+
+
+def conflict_problems(
+    scenario: Scenario,
+    conflict: Sequence[str],
+    assume: Sequence[Assumption] = (),
+    at: date | str | None = None,
+) -> list[str]:
+    """Return what is wrong with a reported conflict (an empty list when nothing is).
+
+    A conflict lists statement ids, all active at ``at``, and assumptions
+    named ``assume:<text as given>``; imposing only its members leaves no
+    outcome, and dropping any one member leaves one (minimality).
+    """
+    if isinstance(assume, str | Formula):
+        assume = [assume]
+    problems: list[str] = []
+    names = {assumption_name(item): item for item in assume}
+    active = set(active_ids(scenario, at))
+    if not conflict:
+        problems.append("the conflict is empty")
+    if len(set(conflict)) != len(conflict):
+        problems.append(f"the conflict {list(conflict)} repeats a member")
+    for member in conflict:
+        if member.startswith("assume:"):
+            if member not in names:
+                problems.append(f"{member!r} is not one of the assumptions {sorted(names)}")
+        elif member not in active:
+            problems.append(f"{member!r} is not an active statement at {at!r}")
+    if problems:
+        return problems
+
+    def satisfiable(members: Sequence[str]) -> bool:
+        ids = [m for m in members if not m.startswith("assume:")]
+        assumptions = [names[m] for m in members if m.startswith("assume:")]
+        return is_consistent(scenario, ids, assumptions, at)
+
+    if satisfiable(conflict):
+        problems.append(f"the conflict {list(conflict)} has an outcome")
+    for member in conflict:
+        rest = [m for m in conflict if m != member]
+        if not satisfiable(rest):
+            problems.append(
+                f"the conflict {list(conflict)} is not minimal: {member!r} is not needed"
+            )
+    return problems
