@@ -54,19 +54,22 @@ class _Query:
 
 
 class _Shown:
-    """The shown atoms of a model, sorted by predicate."""
+    """The shown atoms of a model, by predicate, as the texts of their argument.
 
-    def __init__(self, symbols: Iterable[Symbol]) -> None:
-        self.atoms: set[str] = set()
-        self.outcomes: set[str] = set()
-        self.triggered: set[str] = set()
+    ``names`` caches what each symbol stands for: reading a symbol's parts
+    through clingo's API costs several calls, a dictionary look-up one hash.
+    """
+
+    def __init__(self, symbols: Iterable[Symbol], names: dict[Symbol, tuple[str, str]]) -> None:
+        found: dict[str, set[str]] = {"true": set(), "occurs": set(), "triggered": set()}
         for symbol in symbols:
-            if symbol.name == "true":
-                self.atoms.add(symbol.arguments[0].string)
-            elif symbol.name == "occurs":
-                self.outcomes.add(symbol.arguments[0].string)
-            elif symbol.name == "triggered":
-                self.triggered.add(symbol.arguments[0].string)
+            known = names.get(symbol)
+            if known is None:
+                known = names[symbol] = (symbol.name, symbol.arguments[0].string)
+            found[known[0]].add(known[1])
+        self.atoms = found["true"]
+        self.outcomes = found["occurs"]
+        self.triggered = found["triggered"]
 
 
 class Reasoner:
@@ -96,6 +99,7 @@ class Reasoner:
         self._encoder = Encoder()
         self._active_literals: dict[str, int] = {}
         self._commitments: set[str] = set()
+        self._names: dict[Symbol, tuple[str, str]] = {}
         universe = self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
         self._maximize = self._free_external(Function("maximize"))
@@ -206,7 +210,7 @@ class Reasoner:
         result = self._control.solve(assumptions=[*query.assumptions(), guide], on_model=on_model)
         if result.unsatisfiable or last is None:
             return None
-        return _Shown(last)
+        return _Shown(last, self._names)
 
     def _satisfiable(self, literals: list[int]) -> tuple[bool, list[int]]:
         """Solve under ``literals``; return satisfiability and, if not, the core."""
@@ -259,7 +263,7 @@ class Reasoner:
         brave = self._consequences(query, "brave")
         if brave is None:
             return StatusReport(False, conflict=self._conflict(query))
-        cautious = self._consequences(query, "cautious") or _Shown([])
+        cautious = self._consequences(query, "cautious") or _Shown([], self._names)
 
         def status_of(name: str, kind: str) -> Status:
             in_some, in_all = name in getattr(brave, kind), name in getattr(cautious, kind)
