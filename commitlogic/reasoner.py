@@ -31,22 +31,15 @@ __all__ = ["Assumption", "Reasoner"]
 Assumption = FormulaLike
 
 
+@attrs.frozen
 class _Query:
     """One query, resolved: the literals to assume and how to name them back."""
 
-    def __init__(
-        self,
-        background: list[int],
-        members: dict[int, str],
-        order: list[str],
-        universe: dict[str, None],
-        impossible: str | None,
-    ) -> None:
-        self.background = background  # always assumed: inactive statements are off
-        self.members = members  # literal -> statement id or "assume:<text>"
-        self.order = order  # conflict members in report order
-        self.universe = universe
-        self.impossible = impossible  # an assumption that can never hold, if any
+    background: list[int]  # always assumed: inactive statements are off
+    members: dict[int, str]  # literal -> statement id or "assume:<text>"
+    order: list[str]  # conflict members in report order
+    universe: dict[str, None]  # atom texts, in order
+    impossible: str | None  # an assumption that can never hold, if any
 
     def assumptions(self, members: Iterable[int] | None = None) -> list[int]:
         chosen = self.members if members is None else members
@@ -225,7 +218,8 @@ class Reasoner:
             return (query.impossible,)
         satisfiable, core = self._satisfiable(query.assumptions())
         assert not satisfiable, "a conflict was asked of a consistent query"
-        candidates = [literal for literal in query.members if literal in set(core)]
+        in_core = set(core)
+        candidates = [literal for literal in query.members if literal in in_core]
         index = 0
         while index < len(candidates):
             trial = candidates[:index] + candidates[index + 1 :]
@@ -308,7 +302,7 @@ class Reasoner:
         query = self._query(assume, at)
         if query.impossible is not None:
             return None
-        literal = self._literal(as_formula(formula))
+        literal = self._literal(_checked(formula, self._scenario, "formula"))
         if literal is None:
             return Status.IMPOSSIBLE if self._satisfiable(query.assumptions())[0] else None
         can_hold = self._satisfiable([*query.assumptions(), literal])[0]
@@ -336,21 +330,25 @@ def _ignore(_code: clingo.MessageCode, _message: str) -> None:
     """Drop clingo's informational messages; our input never reaches the parser."""
 
 
-def _assumption(item: Assumption, scenario: Scenario) -> tuple[str, Formula]:
-    """Return the conflict name and the formula of one assumption, checked against ``scenario``."""
+def _checked(item: FormulaLike, scenario: Scenario, field: str) -> Formula:
+    """Return ``item`` as a formula whose ``attends`` atoms name declared actors and events."""
     if not isinstance(item, str | Formula):
         raise ScenarioError(
-            f"an assumption must be formula text or a formula, got {type(item).__name__}",
-            field="assume",
+            f"expected formula text or a formula, got {type(item).__name__}", field=field
         )
     try:
         formula = as_formula(item)
         scenario.check_formula(formula)
     except ScenarioError as error:
         raise ScenarioError(
-            f"invalid assumption {str(item)!r}: {error.reason}", field="assume", offset=error.offset
+            f"invalid formula {str(item)!r}: {error.reason}", field=field, offset=error.offset
         ) from None
-    return f"assume:{item}", formula
+    return formula
+
+
+def _assumption(item: Assumption, scenario: Scenario) -> tuple[str, Formula]:
+    """Return the conflict name and the formula of one assumption, checked against ``scenario``."""
+    return f"assume:{item}", _checked(item, scenario, "assume")
 
 
 def _parse_at(at: When | str) -> When:

@@ -199,6 +199,9 @@ def test_bad_assumption_and_date_are_input_errors(reasoner: Reasoner) -> None:
         reasoner.status(assume=["attends(zelensky"])
     with pytest.raises(ScenarioError, match="at"):
         reasoner.status(at="yesterday")
+    with pytest.raises(ScenarioError, match="unknown actor 'trump'") as caught:
+        reasoner.query("attends(trump, talks)")
+    assert caught.value.field == "formula"
 
 
 class _RuleCounter:
