@@ -80,10 +80,9 @@ def _optional_ident(instance: object, attribute: attrs.Attribute, value: object)
         _ident(instance, attribute, value)
 
 
-def _idents(_instance: object, attribute: attrs.Attribute, value: tuple[object, ...]) -> None:
+def _idents(instance: object, attribute: attrs.Attribute, value: tuple[object, ...]) -> None:
     for item in value:
-        if not isinstance(item, str) or not IDENT.fullmatch(item):
-            raise _fail(f"{item!r} is not a valid id", attribute.name)
+        _ident(instance, attribute, item)
 
 
 def _converting(field: str, convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
