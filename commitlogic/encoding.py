@@ -115,7 +115,6 @@ class Encoder:
         if statement.condition is not None:
             node = self.node(statement.condition)
             self._facts.append(Function("condition", [p, sid, Number(node)]))
-        self._facts.append(Function("weight", [p, sid, Number(statement.weight)]))
 
     def outcome(self, outcome: Outcome) -> None:
         """Add the facts of one declared outcome."""
