@@ -19,16 +19,10 @@ from typing import Any
 import attrs
 
 from commitlogic.errors import ScenarioError
-from commitlogic.model import Actor, Event, Outcome, Scenario, Statement, entry_label
+from commitlogic.model import TABLES, Scenario, entry_where
 
 __all__ = ["load", "loads"]
 
-_CLASSES: dict[str, type] = {
-    "actors": Actor,
-    "events": Event,
-    "statements": Statement,
-    "outcomes": Outcome,
-}
 _SCENARIO_KEYS = ("name", "description")
 #: Keys whose values must be TOML dates or datetimes in a file (Python also takes ISO text).
 _DATE_KEYS = frozenset({"said", "start"})
@@ -108,7 +102,7 @@ def _parse_toml(text: str, file: str | None) -> dict[str, Any]:
 
 
 def _build(document: dict[str, Any]) -> Scenario:
-    unknown = [key for key in document if key != "scenario" and key not in _CLASSES]
+    unknown = [key for key in document if key != "scenario" and key not in TABLES]
     if unknown:
         raise ScenarioError(
             f"unknown top-level key {unknown[0]!r} (expected scenario, actors, events, "
@@ -135,7 +129,7 @@ def _build(document: dict[str, Any]) -> Scenario:
             raise ScenarioError(
                 f"expected text, got {type(header[key]).__name__}", field=key, **where
             )
-    tables = {table: _entries(document, table, cls) for table, cls in _CLASSES.items()}
+    tables = {table: _entries(document, table, cls) for table, cls in TABLES.items()}
     return Scenario(header["name"], description=header.get("description"), **tables)
 
 
@@ -149,15 +143,7 @@ def _entries(document: dict[str, Any], table: str, cls: type) -> tuple[Any, ...]
     required = [name for name, field in fields.items() if field.default is attrs.NOTHING]
     built = []
     for index, item in enumerate(raw):
-        label = entry_label(table, index, item.get("id"))
-        where = {
-            "table": table,
-            "index": index,
-            "entry": label,
-            "statement": item.get("id")
-            if table == "statements" and isinstance(item.get("id"), str)
-            else None,
-        }
+        where = entry_where(table, index, item.get("id"))
         for key in item:
             if key not in fields:
                 raise ScenarioError(

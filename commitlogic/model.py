@@ -310,7 +310,13 @@ def _sort_key(value: When) -> tuple[object, ...]:
     return (value, 0, None)
 
 
-TABLES = {Actor: "actors", Event: "events", Statement: "statements", Outcome: "outcomes"}
+#: The scenario's tables (file keys and attributes) and the class of their entries.
+TABLES: dict[str, type] = {
+    "actors": Actor,
+    "events": Event,
+    "statements": Statement,
+    "outcomes": Outcome,
+}
 ENTRY_NAMES = {
     "actors": "actor",
     "events": "event",
@@ -319,44 +325,36 @@ ENTRY_NAMES = {
 }
 
 
-def entry_label(table: str, index: int, entry_id: object) -> str:
-    """Return how errors name an entry: ``statement 'x'`` or ``statement #3``."""
+def entry_where(table: str, index: int, entry_id: object) -> dict[str, Any]:
+    """Return the error attributes that place an entry: its table, index and label.
+
+    The label reads ``statement 'x'``, or ``statement #3`` without a usable id.
+    """
     noun = ENTRY_NAMES.get(table, table)
-    if isinstance(entry_id, str) and entry_id:
-        return f"{noun} {entry_id!r}"
-    return f"{noun} #{index + 1}"
-
-
-def _where(table: str, index: int, entry_id: str) -> dict[str, Any]:
+    named = isinstance(entry_id, str) and bool(entry_id)
     return {
         "table": table,
         "index": index,
-        "entry": entry_label(table, index, entry_id),
-        "statement": entry_id if table == "statements" and isinstance(entry_id, str) else None,
+        "entry": f"{noun} {entry_id!r}" if named else f"{noun} #{index + 1}",
+        "statement": entry_id if named and table == "statements" else None,
     }
 
 
 def _check_references(scenario: Scenario) -> None:
-    tables = {
-        "actors": scenario.actors,
-        "events": scenario.events,
-        "statements": scenario.statements,
-        "outcomes": scenario.outcomes,
-    }
-    expected = {"actors": Actor, "events": Event, "statements": Statement, "outcomes": Outcome}
-    for table, entries in tables.items():
+    for table, cls in TABLES.items():
+        entries = getattr(scenario, table)
         seen: set[str] = set()
         for index, entry in enumerate(entries):
-            if not isinstance(entry, expected[table]):
+            if not isinstance(entry, cls):
                 raise _fail(
-                    f"expected {expected[table].__name__}, got {type(entry).__name__}",
-                    **_where(table, index, ""),
+                    f"expected {cls.__name__}, got {type(entry).__name__}",
+                    **entry_where(table, index, ""),
                 )
             if entry.id in seen:
                 raise _fail(
                     f"duplicate id {entry.id!r} in [[{table}]]",
                     "id",
-                    **_where(table, index, entry.id),
+                    **entry_where(table, index, entry.id),
                 )
             seen.add(entry.id)
     actors = {actor.id for actor in scenario.actors}
@@ -372,11 +370,11 @@ def _check_references(scenario: Scenario) -> None:
                     f"unknown actor {actor!r} in invited",
                     "invited",
                     pattern=_word(actor),
-                    **_where("events", index, event.id),
+                    **entry_where("events", index, event.id),
                 )
     ids = {statement.id for statement in scenario.statements}
     for index, statement in enumerate(scenario.statements):
-        where = _where("statements", index, statement.id)
+        where = entry_where("statements", index, statement.id)
         for field in ("by", "to"):
             actor = getattr(statement, field)
             if actor is not None and actor not in actors:
@@ -392,7 +390,7 @@ def _check_references(scenario: Scenario) -> None:
                     **where,
                 )
     for index, outcome in enumerate(scenario.outcomes):
-        check_formula(outcome.when, "when", _where("outcomes", index, outcome.id))
+        check_formula(outcome.when, "when", entry_where("outcomes", index, outcome.id))
     _check_acyclic(scenario)
 
 
@@ -446,7 +444,7 @@ def _check_acyclic(scenario: Scenario) -> None:
                 raise _fail(
                     "supersedes cycle: " + " -> ".join(cycle),
                     "supersedes",
-                    **_where("statements", index_of[following], following),
+                    **entry_where("statements", index_of[following], following),
                 )
             if following in done:
                 continue
