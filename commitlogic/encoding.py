@@ -134,10 +134,6 @@ class Encoder:
             self.outcome(outcome)
         return universe
 
-    def knows(self, formula: Formula) -> bool:
-        """Tell whether ``formula`` already has a node."""
-        return formula in self._nodes
-
     def take(self) -> tuple[int, list[Symbol]]:
         """Return the part number and facts added since the last call, and start a new part."""
         part, facts = self.part, self._facts

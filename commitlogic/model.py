@@ -317,12 +317,6 @@ TABLES: dict[str, type] = {
     "statements": Statement,
     "outcomes": Outcome,
 }
-ENTRY_NAMES = {
-    "actors": "actor",
-    "events": "event",
-    "statements": "statement",
-    "outcomes": "outcome",
-}
 
 
 def entry_where(table: str, index: int, entry_id: object) -> dict[str, Any]:
@@ -330,7 +324,7 @@ def entry_where(table: str, index: int, entry_id: object) -> dict[str, Any]:
 
     The label reads ``statement 'x'``, or ``statement #3`` without a usable id.
     """
-    noun = ENTRY_NAMES.get(table, table)
+    noun = table.removesuffix("s")  # actors -> actor
     named = isinstance(entry_id, str) and bool(entry_id)
     return {
         "table": table,
@@ -359,10 +353,6 @@ def _check_references(scenario: Scenario) -> None:
             seen.add(entry.id)
     actors = {actor.id for actor in scenario.actors}
     events = {event.id for event in scenario.events}
-
-    def check_formula(formula: Formula, field: str, where: dict[str, Any]) -> None:
-        _check_attendance(formula, actors, events, field=field, **where)
-
     for index, event in enumerate(scenario.events):
         for actor in event.invited or ():
             if actor not in actors:
@@ -380,7 +370,7 @@ def _check_references(scenario: Scenario) -> None:
             if actor is not None and actor not in actors:
                 raise _fail(f"unknown actor {actor!r}", field, pattern=_word(actor), **where)
         for field, formula in statement.formulas():
-            check_formula(formula, field, where)
+            _check_attendance(formula, actors, events, field=field, **where)
         for old in statement.supersedes:
             if old not in ids:
                 raise _fail(
@@ -390,7 +380,8 @@ def _check_references(scenario: Scenario) -> None:
                     **where,
                 )
     for index, outcome in enumerate(scenario.outcomes):
-        check_formula(outcome.when, "when", entry_where("outcomes", index, outcome.id))
+        where = entry_where("outcomes", index, outcome.id)
+        _check_attendance(outcome.when, actors, events, field="when", **where)
     _check_acyclic(scenario)
 
 
@@ -399,20 +390,24 @@ def _check_attendance(formula: Formula, actors: set[str], events: set[str], **wh
     for item in formula.atoms():
         if item.name != "attends":
             continue
-        actor, event = (re.escape(arg) for arg in item.args)
-        call = r"(?<![A-Za-z0-9_])(?:attends|absent)\s*\(\s*{}\s*,\s*{}\s*\)"
-        if item.args[0] not in actors:
+        actor, event = item.args
+        if actor not in actors:
             raise ScenarioError(
-                f"unknown actor {item.args[0]!r} in {item}",
-                pattern=call.format(f"(?P<at>{actor})", event),
+                f"unknown actor {actor!r} in {item}",
+                pattern=_attendance(f"(?P<at>{re.escape(actor)})", re.escape(event)),
                 **where,
             )
-        if item.args[1] not in events:
+        if event not in events:
             raise ScenarioError(
-                f"unknown event {item.args[1]!r} in {item}",
-                pattern=call.format(actor, f"(?P<at>{event})"),
+                f"unknown event {event!r} in {item}",
+                pattern=_attendance(re.escape(actor), f"(?P<at>{re.escape(event)})"),
                 **where,
             )
+
+
+def _attendance(actor: str, event: str) -> str:
+    """Return a pattern that finds ``attends(actor, event)`` or ``absent(...)`` as written."""
+    return rf"(?<![A-Za-z0-9_])(?:attends|absent)\s*\(\s*{actor}\s*,\s*{event}\s*\)"
 
 
 def _word(word: str) -> str:

@@ -174,12 +174,13 @@ class Reasoner:
                 order.append(statement.id)
             else:
                 background.append(-literal)
-        universe = dict(self._universe)
+        universe = self._universe
         impossible = None
         for item in assume:
             name, formula = _assumption(item, self._scenario)
-            for atom in formula.atoms():
-                universe.setdefault(str(atom))
+            extra = [text for text in map(str, formula.atoms()) if text not in universe]
+            if extra:  # the assumption's own atoms join this query's universe only
+                universe = {**universe, **dict.fromkeys(extra)}
             literal = self._literal(formula)
             if literal is None:
                 impossible = impossible or name
