@@ -20,7 +20,7 @@ from clingo import Function, Number, String, Symbol
 from commitlogic.formulas import And, Atom, Formula, Not, Or
 from commitlogic.model import Outcome, Scenario, Statement
 
-__all__ = ["PART", "SOLVER_OPTIONS", "STRICT_RULES", "Encoder", "rule_files"]
+__all__ = ["PART", "SOLVER_OPTIONS", "STRICT_RULES", "TOLERANT_RULES", "Encoder", "rule_files"]
 
 #: The name of the parametrised program part that every rule file defines.
 PART = "part"
@@ -35,6 +35,9 @@ STRICT_RULES = (
     "display.lp",
     "heuristics.lp",
 )
+
+#: The rule files of tolerant mode: commitments are soft (rules/tolerant.lp).
+TOLERANT_RULES = tuple("tolerant.lp" if name == "strict.lp" else name for name in STRICT_RULES)
 
 #: Solver options the rules are written for (see rules/heuristics.lp).
 SOLVER_OPTIONS = ("--heuristic=Domain", "--restart-on-model")
@@ -61,10 +64,13 @@ def atom_symbol(atom: Atom) -> Symbol:
 class Encoder:
     """Turns scenario parts into facts, remembering what earlier parts defined.
 
-    Each call to :meth:`encode` returns the facts of one new program part:
+    Each call to :meth:`take` returns the facts of one new program part:
     only atoms and formula nodes that no earlier part defined are included.
+    With ``weights`` set (tolerant mode), each commitment also gets its
+    ``weight/3`` fact.
     """
 
+    weights: bool = False
     part: int = 0
     _atoms: set[Atom] = attrs.field(factory=set)
     _nodes: dict[Formula, int] = attrs.field(factory=dict)
@@ -115,6 +121,8 @@ class Encoder:
         if statement.condition is not None:
             node = self.node(statement.condition)
             self._facts.append(Function("condition", [p, sid, Number(node)]))
+        if self.weights and statement.is_commitment:
+            self._facts.append(Function("weight", [p, sid, Number(statement.weight)]))
 
     def outcome(self, outcome: Outcome) -> None:
         """Add the facts of one declared outcome."""

@@ -19,11 +19,18 @@ import clingo
 from clingo import Function, Number, String, Symbol
 
 from commitlogic.dates import When, parse_when
-from commitlogic.encoding import PART, SOLVER_OPTIONS, STRICT_RULES, Encoder, rule_files
+from commitlogic.encoding import (
+    PART,
+    SOLVER_OPTIONS,
+    STRICT_RULES,
+    TOLERANT_RULES,
+    Encoder,
+    rule_files,
+)
 from commitlogic.errors import ScenarioError
 from commitlogic.formulas import Formula, FormulaLike, as_formula
 from commitlogic.model import Outcome, Scenario, Statement
-from commitlogic.results import State, Status, StatusReport
+from commitlogic.results import Explanation, State, Status, StatusReport, Witnesses
 
 __all__ = ["Assumption", "Reasoner"]
 
@@ -41,28 +48,40 @@ class _Query:
     universe: dict[str, None]  # atom texts, in order
     impossible: str | None  # an assumption that can never hold, if any
 
-    def assumptions(self, members: Iterable[int] | None = None) -> list[int]:
+    def assumptions(self, members: Iterable[int] | None = None, *extra: int) -> list[int]:
         chosen = self.members if members is None else members
-        return self.background + list(chosen)
+        return [*self.background, *chosen, *extra]
 
 
 class _Shown:
-    """The shown atoms of a model, by predicate, as the texts of their argument.
+    """The shown atoms of a model, by kind, as the texts of their first argument.
 
-    ``names`` caches what each symbol stands for: reading a symbol's parts
-    through clingo's API costs several calls, a dictionary look-up one hash.
+    ``true(A)``, ``occurs(O)`` and ``triggered(S)`` are kinds of their own;
+    ``state(S,St)`` (shown in tolerant mode) is of kind ``St``.  ``names``
+    caches what each symbol stands for: reading a symbol's parts through
+    clingo's API costs several calls, a dictionary look-up one hash.
     """
 
     def __init__(self, symbols: Iterable[Symbol], names: dict[Symbol, tuple[str, str]]) -> None:
-        found: dict[str, set[str]] = {"true": set(), "occurs": set(), "triggered": set()}
+        found: dict[str, set[str]] = {
+            "true": set(),
+            "occurs": set(),
+            "triggered": set(),
+            "discharged": set(),
+            "violated": set(),
+        }
         for symbol in symbols:
             known = names.get(symbol)
             if known is None:
-                known = names[symbol] = (symbol.name, symbol.arguments[0].string)
+                arguments = symbol.arguments
+                kind = arguments[1].name if symbol.name == "state" else symbol.name
+                known = names[symbol] = (kind, arguments[0].string)
             found[known[0]].add(known[1])
         self.atoms = found["true"]
         self.outcomes = found["occurs"]
         self.triggered = found["triggered"]
+        self.discharged = found["discharged"]
+        self.violated = found["violated"]
 
 
 class Reasoner:
@@ -72,6 +91,11 @@ class Reasoner:
     ----------
     scenario
         The scenario to reason about.  It is grounded once, here.
+    tolerant
+        Tolerant mode (SPEC section 3): commitments become soft, each with
+        its ``weight``; observed facts and assumptions stay hard.  Answers
+        are taken across the outcomes of least total weight of broken
+        commitments, and reports carry that ``cost``.
 
     Examples
     --------
@@ -79,17 +103,18 @@ class Reasoner:
     >>> reasoner.status(assume=["absent(putin, istanbul_talks)"])  # doctest: +SKIP
     """
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, *, tolerant: bool = False) -> None:
         self._scenario = scenario
+        self._tolerant = tolerant
         self._control = clingo.Control(
             ["--models=0", *SOLVER_OPTIONS], logger=_ignore, message_limit=0
         )
-        for name, text in rule_files(STRICT_RULES):
+        for name, text in rule_files(TOLERANT_RULES if tolerant else STRICT_RULES):
             try:
                 self._control.add(PART, ["p"], text)
             except RuntimeError as error:  # pragma: no cover - the rules are ours
                 raise RuntimeError(f"cannot parse rules/{name}") from error
-        self._encoder = Encoder()
+        self._encoder = Encoder(weights=tolerant)
         self._active_literals: dict[str, int] = {}
         self._commitments: set[str] = set()
         self._names: dict[Symbol, tuple[str, str]] = {}
@@ -105,6 +130,11 @@ class Reasoner:
     def scenario(self) -> Scenario:
         """The scenario as it stands, with every statement added so far."""
         return self._scenario
+
+    @property
+    def tolerant(self) -> bool:
+        """Whether this reasoner answers in tolerant mode."""
+        return self._tolerant
 
     def add(self, item: Statement | Outcome) -> None:
         """Add a statement or an outcome to the live reasoner, grounding only the new part.
@@ -190,9 +220,46 @@ class Reasoner:
                 order.append(name)
         return _Query(background, members, order, universe, impossible)
 
-    def _consequences(self, query: _Query, mode: Literal["brave", "cautious"]) -> _Shown | None:
-        """Return what is true in some (brave) or all (cautious) outcomes, or None if none."""
-        self._control.configuration.solve.enum_mode = mode
+    def _configure(self, enum_mode: str, bound: int | None) -> None:
+        """Set the enumeration mode, and in tolerant mode the cost bound on outcomes.
+
+        Mode ``auto`` looks for one outcome; ``brave`` and ``cautious`` go on
+        until their consequences are fixed.  ``bound`` ``None`` ignores costs
+        (any outcome counts: consistency and conflicts); a number keeps the
+        outcomes of at most that cost.
+        """
+        solve = self._control.configuration.solve
+        solve.enum_mode = enum_mode
+        solve.models = 1 if enum_mode == "auto" else 0
+        if self._tolerant:
+            solve.opt_mode = "ignore" if bound is None else f"enum,{bound}"
+
+    def _optimum(self, query: _Query) -> int | None:
+        """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none.
+
+        In tolerant mode clasp's branch-and-bound search proves the optimum;
+        outcomes are not enumerated.
+        """
+        if not self._tolerant:
+            return 0 if self._satisfiable(query.assumptions())[0] else None
+        solve = self._control.configuration.solve
+        solve.enum_mode, solve.opt_mode, solve.models = "auto", "opt", 0
+        costs: list[int] = []
+
+        def on_model(model: clingo.Model) -> None:
+            costs.append(sum(model.cost))
+
+        result = self._control.solve(assumptions=query.assumptions(), on_model=on_model)
+        return costs[-1] if result.satisfiable and costs else None
+
+    def _consequences(
+        self, query: _Query, mode: Literal["brave", "cautious"], bound: int
+    ) -> _Shown | None:
+        """Return what is true in some (brave) or all (cautious) outcomes, or None if none.
+
+        In tolerant mode only the outcomes of cost at most ``bound`` count.
+        """
+        self._configure(mode, bound)
         last: list[Symbol] | None = None
 
         def on_model(model: clingo.Model) -> None:
@@ -206,25 +273,51 @@ class Reasoner:
             return None
         return _Shown(last, self._names)
 
-    def _satisfiable(self, literals: list[int]) -> tuple[bool, list[int]]:
+    def _satisfiable(self, literals: list[int], bound: int | None = None) -> tuple[bool, list[int]]:
         """Solve under ``literals``; return satisfiability and, if not, the core."""
-        self._control.configuration.solve.enum_mode = "auto"
+        self._configure("auto", bound)
         core: list[int] = []
         result = self._control.solve(assumptions=literals, on_core=core.extend)
         return bool(result.satisfiable), core
+
+    def _witness(self, literals: list[int], universe: Iterable[str]) -> tuple[str, ...]:
+        """Return the true atoms of ``universe`` in one outcome under ``literals``, sorted.
+
+        The solver prefers false atoms (rules/heuristics.lp), so the witness
+        makes true only what it has to, as far as it sees.
+        """
+        self._configure("auto", None)
+        shown: list[Symbol] = []
+
+        def on_model(model: clingo.Model) -> bool:
+            shown.extend(model.symbols(shown=True))
+            return False  # one outcome is enough
+
+        self._control.solve(assumptions=[*literals, -self._maximize], on_model=on_model)
+        true = _Shown(shown, self._names).atoms
+        return tuple(sorted(name for name in universe if name in true))
 
     def _conflict(self, query: _Query) -> tuple[str, ...]:
         """Return a minimal set of members that has no outcome (deletion-based, on cores)."""
         if query.impossible is not None:
             return (query.impossible,)
-        satisfiable, core = self._satisfiable(query.assumptions())
-        assert not satisfiable, "a conflict was asked of a consistent query"
+        return self._minimal(query)
+
+    def _minimal(self, query: _Query, *fixed: int) -> tuple[str, ...]:
+        """Return a minimal set of members that has no outcome together with ``fixed``.
+
+        Starts from the solver's unsatisfiable core, then drops one member at
+        a time, keeping it only when the rest has an outcome again; each
+        unsatisfiable trial shrinks the candidates to its own core.
+        """
+        satisfiable, core = self._satisfiable(query.assumptions(None, *fixed))
+        assert not satisfiable, "a minimal unsatisfiable set was asked of a satisfiable query"
         in_core = set(core)
         candidates = [literal for literal in query.members if literal in in_core]
         index = 0
         while index < len(candidates):
             trial = candidates[:index] + candidates[index + 1 :]
-            satisfiable, core = self._satisfiable(query.assumptions(trial))
+            satisfiable, core = self._satisfiable(query.assumptions(trial, *fixed))
             if satisfiable:
                 index += 1  # needed: keep it
             else:
@@ -253,12 +346,11 @@ class Reasoner:
             When an assumption is not a valid formula or ``at`` is not a date.
         """
         query = self._query(assume, at)
-        if query.impossible is not None:
+        cost = None if query.impossible is not None else self._optimum(query)
+        brave = None if cost is None else self._consequences(query, "brave", cost)
+        if cost is None or brave is None:
             return StatusReport(False, conflict=self._conflict(query))
-        brave = self._consequences(query, "brave")
-        if brave is None:
-            return StatusReport(False, conflict=self._conflict(query))
-        cautious = self._consequences(query, "cautious") or _Shown([], self._names)
+        cautious = self._consequences(query, "cautious", cost) or _Shown([], self._names)
 
         def status_of(name: str, kind: str) -> Status:
             in_some, in_all = name in getattr(brave, kind), name in getattr(cautious, kind)
@@ -269,11 +361,33 @@ class Reasoner:
             outcome.id: status_of(outcome.id, "outcomes") for outcome in self._scenario.outcomes
         }
         commitments = {
-            statement: _states(statement in brave.triggered, statement in cautious.triggered)
+            statement: self._states(statement, brave, cautious)
             for statement in query.order
             if statement in self._commitments
         }
-        return StatusReport(True, atoms=atoms, outcomes=outcomes, commitments=commitments)
+        return StatusReport(
+            True,
+            atoms=atoms,
+            outcomes=outcomes,
+            commitments=commitments,
+            cost=cost if self._tolerant else None,
+        )
+
+    def _states(self, statement: str, brave: _Shown, cautious: _Shown) -> tuple[State, ...]:
+        """Return the sorted states an active commitment takes across the outcomes.
+
+        It can be expired wherever its antecedent can fail.  In strict mode no
+        outcome violates it, so it can be discharged wherever its antecedent
+        can hold; tolerant mode shows discharged and violated states directly.
+        """
+        states = []
+        if statement in (brave.discharged if self._tolerant else brave.triggered):
+            states.append(State.DISCHARGED)
+        if statement not in cautious.triggered:
+            states.append(State.EXPIRED)
+        if statement in brave.violated:
+            states.append(State.VIOLATED)
+        return tuple(states)
 
     def is_consistent(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -282,7 +396,7 @@ class Reasoner:
         query = self._query(assume, at)
         if query.impossible is not None:
             return False
-        return self._satisfiable(query.assumptions())[0]
+        return self._satisfiable(query.assumptions())[0]  # tolerant: costs do not matter
 
     def conflict(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -298,33 +412,69 @@ class Reasoner:
     ) -> Status | None:
         """Return the status of any formula, or ``None`` when there is no outcome.
 
-        Two solver calls: can the formula hold, and can it fail?
+        Two solver calls: can the formula hold, and can it fail?  (In tolerant
+        mode, first the least cost; then among the outcomes of that cost.)
         """
         query = self._query(assume, at)
-        if query.impossible is not None:
+        checked = _checked(formula, self._scenario, "formula")
+        bound = None if query.impossible is not None else self._optimum(query)
+        if bound is None:
             return None
-        literal = self._literal(_checked(formula, self._scenario, "formula"))
+        return self._status_of(query, self._literal(checked), bound)
+
+    def _status_of(self, query: _Query, literal: int | None, bound: int) -> Status:
+        """Return the status of the formula whose ``holds`` atom is ``literal``."""
         if literal is None:
-            return Status.IMPOSSIBLE if self._satisfiable(query.assumptions())[0] else None
-        can_hold = self._satisfiable([*query.assumptions(), literal])[0]
-        can_fail = self._satisfiable([*query.assumptions(), -literal])[0]
-        if not (can_hold or can_fail):
-            return None
+            return Status.IMPOSSIBLE
+        can_hold = self._satisfiable(query.assumptions(None, literal), bound)[0]
+        can_fail = self._satisfiable(query.assumptions(None, -literal), bound)[0]
         return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
 
+    def explain(
+        self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None
+    ) -> Explanation:
+        """Explain the status of a formula (SPEC section 3, *Explanations*).
 
-def _states(in_some: bool, in_all: bool) -> tuple[State, ...]:
-    """Return the states an active commitment takes, from where its antecedent holds.
+        For a certain formula, a minimal set of active statements and
+        assumptions under which it is already certain (for an impossible
+        one, under which its negation is): the solver's unsatisfiable core
+        of "the formula fails" (or "holds"), minimised by deletion.  For a
+        possible formula, two witness outcomes.  When the scenario has no
+        outcome at all, the status is ``None`` and ``because`` is a minimal
+        conflict.
 
-    In strict mode no outcome violates an active commitment, so it is
-    discharged wherever its antecedent holds and expired wherever it does not.
-    """
-    states = []
-    if in_some:
-        states.append(State.DISCHARGED)
-    if not in_all:
-        states.append(State.EXPIRED)
-    return tuple(states)
+        Explanations are defined for strict mode: in tolerant mode, dropping
+        a statement can change which outcomes are optimal, so no subset of
+        statements "already forces" an answer.
+
+        Raises
+        ------
+        ScenarioError
+            When the formula or an assumption is invalid, or ``at`` is not a date.
+        ValueError
+            When asked of a tolerant reasoner.
+        """
+        if self._tolerant:
+            raise ValueError("explanations are defined for strict mode, not tolerant mode")
+        query = self._query(assume, at)
+        checked = _checked(formula, self._scenario, "formula")
+        text = str(checked)
+        if query.impossible is not None or not self._satisfiable(query.assumptions())[0]:
+            return Explanation(text, None, because=self._conflict(query))
+        literal = self._literal(checked)
+        status = self._status_of(query, literal, 0)
+        if literal is None:  # the formula was simplified away as false: no reason needed
+            return Explanation(text, status, because=())
+        if status is Status.CERTAIN:
+            return Explanation(text, status, because=self._minimal(query, -literal))
+        if status is Status.IMPOSSIBLE:
+            return Explanation(text, status, because=self._minimal(query, literal))
+        universe = {**query.universe, **dict.fromkeys(map(str, checked.atoms()))}
+        witnesses = Witnesses(
+            holds=self._witness(query.assumptions(None, literal), universe),
+            fails=self._witness(query.assumptions(None, -literal), universe),
+        )
+        return Explanation(text, status, witnesses=witnesses)
 
 
 def _ignore(_code: clingo.MessageCode, _message: str) -> None:

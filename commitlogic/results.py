@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["State", "Status", "StatusReport"]
+__all__ = ["Explanation", "State", "Status", "StatusReport", "Witnesses"]
 
 
 class Status(enum.StrEnum):
@@ -86,8 +86,83 @@ class StatusReport:
             result["cost"] = self.cost
         return result
 
+    @property
+    def settled(self) -> dict[str, State]:
+        """The commitments already settled: in the same state in every outcome."""
+        return {name: states[0] for name, states in self.commitments.items() if len(states) == 1}
+
+    @property
+    def broken(self) -> tuple[str, ...]:
+        """The commitments violated in every outcome (tolerant mode), sorted."""
+        settled = sorted(self.settled.items())
+        return tuple(name for name, state in settled if state is State.VIOLATED)
+
+    @property
+    def at_risk(self) -> tuple[str, ...]:
+        """The commitments violated in some outcomes but not all (tolerant mode), sorted."""
+        return tuple(
+            name
+            for name, states in sorted(self.commitments.items())
+            if State.VIOLATED in states and len(states) > 1
+        )
+
+    def statuses(self) -> dict[str, Status]:
+        """Return the status of every outcome (by id) and atom (by text), in one mapping."""
+        return {**self.outcomes, **self.atoms}
+
     def with_status(self, status: Status) -> list[str]:
         """Return the atoms and outcomes (outcome ids first) that have ``status``, sorted."""
         return sorted(name for name, s in self.outcomes.items() if s is status) + sorted(
             name for name, s in self.atoms.items() if s is status
         )
+
+
+@attrs.frozen
+class Witnesses:
+    """Two outcomes that show a formula is possible: one where it holds, one where it fails.
+
+    Each outcome is given by its true atoms, sorted; every other atom is false.
+    """
+
+    holds: tuple[str, ...]
+    fails: tuple[str, ...]
+
+    def to_json(self) -> dict[str, list[str]]:
+        """Return the ``witnesses`` object of ``commitlogic explain --json``."""
+        return {"holds": list(self.holds), "fails": list(self.fails)}
+
+
+@attrs.frozen
+class Explanation:
+    """Why a formula has its status (SPEC section 3, *Explanations*).
+
+    Attributes
+    ----------
+    formula
+        The formula explained, in canonical text.
+    status
+        Its status, or ``None`` when the scenario has no outcome at all.
+    because
+        For a certain or impossible formula, a minimal set of active
+        statement ids and assumptions (``assume:<formula as given>``) under
+        which it is already so: statement ids in file order, then
+        assumptions in the order given.  When there is no outcome, the
+        minimal conflict.  ``None`` for a possible formula.
+    witnesses
+        For a possible formula, an outcome where it holds and one where it
+        fails; else ``None``.
+    """
+
+    formula: str
+    status: Status | None
+    because: tuple[str, ...] | None = None
+    witnesses: Witnesses | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON object of ``commitlogic explain --json``."""
+        return {
+            "formula": self.formula,
+            "status": None if self.status is None else str(self.status),
+            "because": None if self.because is None else list(self.because),
+            "witnesses": None if self.witnesses is None else self.witnesses.to_json(),
+        }

@@ -265,11 +265,16 @@ def _status(table: int, outcome_table: int) -> str:
 
 
 def _setup(
-    scenario: Scenario, assume: Sequence[Assumption], at: date | str | None
+    scenario: Scenario,
+    assume: Sequence[Assumption],
+    at: date | str | None,
+    extra: Sequence[Formula] = (),
 ) -> tuple[_Tables, list[Statement], int]:
+    """Return the tables over the universe (with the atoms of ``extra``), the active
+    statements, and the table of the outcomes."""
     if isinstance(assume, str | Formula):
         assume = [assume]
-    tables = _Tables(universe(scenario, assume))
+    tables = _Tables(universe(scenario, [*assume, *extra]))
     active = set(active_ids(scenario, at))
     statements = [statement for statement in scenario.statements if statement.id in active]
     formulas = [assumption_formula(item) for item in assume]
@@ -328,11 +333,15 @@ def reference_query(
     assume: Sequence[Assumption] = (),
     at: date | str | None = None,
 ) -> str | None:
-    """Return the status of any formula over the universe, or ``None`` without outcomes."""
-    tables, _statements, table = _setup(scenario, assume, at)
+    """Return the status of any formula, or ``None`` without outcomes.
+
+    Atoms of the formula outside the universe are free: they join it.
+    """
+    formula = assumption_formula(formula)
+    tables, _statements, table = _setup(scenario, assume, at, [formula])
     if table == 0:
         return None
-    return _status(tables.table(assumption_formula(formula)), table)
+    return _status(tables.table(formula), table)
 
 
 def is_consistent(
@@ -404,4 +413,126 @@ def conflict_problems(
             problems.append(
                 f"the conflict {list(conflict)} is not minimal: {member!r} is not needed"
             )
+    return problems
+
+
+# --------------------------------------------------------------------------- tolerant mode
+
+
+def reference_tolerant(
+    scenario: Scenario, assume: Sequence[Assumption] = (), at: date | str | None = None
+) -> dict[str, Any]:
+    """Return the tolerant status report of SPEC section 3, without ``conflict``.
+
+    Observed facts and assumptions are hard; every assignment that satisfies
+    them costs the sum of the weights of the active commitments it violates.
+    The optimal outcomes are the assignments of least cost, found by trying
+    every assignment; statuses and states are taken across them.  Keys as in
+    :func:`reference_status`, plus ``cost`` when consistent.
+    """
+    if isinstance(assume, str | Formula):
+        assume = [assume]
+    tables = _Tables(universe(scenario, assume))
+    active = set(active_ids(scenario, at))
+    statements = [s for s in scenario.statements if s.id in active]
+    hard = [s for s in statements if s.kind.value == "observed"]
+    soft = [s for s in statements if s.kind.value in COMMITMENT_KINDS]
+    allowed = _outcome_table(tables, hard, [assumption_formula(item) for item in assume])
+    if allowed == 0:
+        return {"consistent": False, "atoms": {}, "outcomes": {}, "commitments": {}}
+    broken = {}
+    for statement in soft:
+        constraint = _constraint(statement)
+        assert constraint is not None
+        broken[statement.id] = tables.table(constraint[0]) & ~tables.table(constraint[1])
+    weight = {statement.id: statement.weight for statement in soft}
+    costs = {
+        j: sum(weight[sid] for sid, table in broken.items() if table >> j & 1)
+        for j in range(1 << len(tables.atoms))
+        if allowed >> j & 1
+    }
+    cost = min(costs.values())
+    optimal = sum(1 << j for j, value in costs.items() if value == cost)
+    atoms = {atom_text(atom): _status(tables.table(atom), optimal) for atom in tables.atoms}
+    declared = {
+        outcome.id: _status(tables.table(outcome.when), optimal) for outcome in scenario.outcomes
+    }
+    commitments: dict[str, list[str]] = {}
+    for statement in soft:
+        antecedent, consequent = _constraint(statement)  # type: ignore[misc]
+        a, q = tables.table(antecedent), tables.table(consequent)
+        states = []
+        if optimal & a & q:
+            states.append("discharged")
+        if optimal & (tables.full ^ a):
+            states.append("expired")
+        if optimal & a & (tables.full ^ q):
+            states.append("violated")
+        commitments[statement.id] = sorted(states)
+    return {
+        "consistent": True,
+        "atoms": atoms,
+        "outcomes": declared,
+        "commitments": commitments,
+        "cost": cost,
+    }
+
+
+# --------------------------------------------------------------------------- explanations
+
+
+def entails(
+    scenario: Scenario,
+    members: Sequence[str],
+    formula: Formula,
+    assume: Sequence[Assumption] = (),
+) -> bool:
+    """Tell whether ``formula`` is true in every outcome of ``members`` alone.
+
+    ``members`` are statement ids and assumption names (``assume:<text>``)
+    from ``assume``; the universe is that of the whole query plus the
+    formula's atoms.
+    """
+    if isinstance(assume, str | Formula):
+        assume = [assume]
+    names = {assumption_name(item): item for item in assume}
+    by_id = {statement.id: statement for statement in scenario.statements}
+    chosen = [names[m] for m in members if m.startswith("assume:")]
+    statements = [by_id[m] for m in members if not m.startswith("assume:")]
+    tables = _Tables(universe(scenario, [*assume, formula]))
+    table = _outcome_table(tables, statements, [assumption_formula(a) for a in chosen])
+    return table & ~tables.table(formula) == 0
+
+
+def explanation_problems(
+    scenario: Scenario,
+    formula: Formula,
+    because: Sequence[str],
+    assume: Sequence[Assumption] = (),
+    at: date | str | None = None,
+) -> list[str]:
+    """Return what is wrong with a reason for ``formula`` being certain (empty: nothing).
+
+    A reason lists active statements and assumptions, each once; under them
+    alone ``formula`` is certain, and without any one of them it is not.
+    """
+    if isinstance(assume, str | Formula):
+        assume = [assume]
+    names = {assumption_name(item) for item in assume}
+    active = set(active_ids(scenario, at))
+    problems = [
+        f"{member!r} is neither an active statement nor an assumption"
+        for member in because
+        if member not in names and member not in active
+    ]
+    if len(set(because)) != len(because):
+        problems.append(f"the reason {list(because)} repeats a member")
+    if problems:
+        return problems
+    if not entails(scenario, because, formula, assume):
+        problems.append(f"{list(because)} does not make {formula} certain")
+    for member in because:
+        rest = [m for m in because if m != member]
+        if entails(scenario, rest, formula, assume):
+            problems.append(f"the reason {list(because)} is not minimal: {member!r} is not needed")
     return problems

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from commitlogic import Reasoner, load
-from commitlogic.encoding import STRICT_RULES
+from commitlogic.encoding import STRICT_RULES, TOLERANT_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "istanbul_2025.toml"
+ALL_RULES = sorted({*STRICT_RULES, *TOLERANT_RULES})
 
 
 def _run(*command: str | Path, cwd: Path) -> str:
@@ -34,9 +35,9 @@ def _run(*command: str | Path, cwd: Path) -> str:
 def test_rules_are_found_through_importlib_resources_in_the_checkout() -> None:
     from commitlogic.encoding import rule_files
 
-    names = [name for name, text in rule_files() if text.strip()]
-    assert names == list(STRICT_RULES)
-    assert sorted(path.name for path in (ROOT / "rules").glob("*.lp")) == sorted(STRICT_RULES)
+    for mode in (STRICT_RULES, TOLERANT_RULES):
+        assert [name for name, text in rule_files(mode) if text.strip()] == list(mode)
+    assert sorted(path.name for path in (ROOT / "rules").glob("*.lp")) == ALL_RULES
 
 
 @pytest.mark.slow
@@ -46,7 +47,7 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
     (wheel,) = dist.glob("commitlogic-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         shipped = {name for name in archive.namelist() if name.endswith(".lp")}
-    assert shipped == {f"commitlogic/rules/{name}" for name in STRICT_RULES}
+    assert shipped == {f"commitlogic/rules/{name}" for name in ALL_RULES}
 
     env = tmp_path / "venv"
     venv.create(env, with_pip=True)
