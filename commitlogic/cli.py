@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from commitlogic import __version__
+from commitlogic.analysis import Change, Timeline, WhatIf, timeline, what_if
 from commitlogic.dates import When, parse_when
 from commitlogic.errors import ScenarioError
 from commitlogic.formulas import parse_formula
 from commitlogic.loading import load
-from commitlogic.model import Scenario
+from commitlogic.model import Scenario, Statement
 from commitlogic.reasoner import Reasoner
-from commitlogic.results import StatusReport
+from commitlogic.results import Explanation, Status, StatusReport
 
 __all__ = ["main"]
 
@@ -45,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    def query_options(command: argparse.ArgumentParser) -> None:
+    def query_options(
+        command: argparse.ArgumentParser, *, at: bool = True, tolerant: bool = False
+    ) -> None:
         command.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
         command.add_argument(
             "--assume",
@@ -54,11 +57,22 @@ def _parser() -> argparse.ArgumentParser:
             default=[],
             help="assume this formula holds (what-if); repeat for several",
         )
-        command.add_argument(
-            "--at",
-            metavar="DATE",
-            help="replay the scenario at this date or datetime (ISO, e.g. 2025-05-14)",
-        )
+        if at:
+            command.add_argument(
+                "--at",
+                metavar="DATE",
+                help="replay the scenario at this date or datetime (ISO, e.g. 2025-05-14)",
+            )
+        if tolerant:
+            command.add_argument(
+                "--tolerant",
+                action="store_true",
+                help="commitments are soft: take the outcomes that break the least total "
+                "weight of commitments (observed facts and assumptions stay hard)",
+            )
+
+    def json_option(command: argparse.ArgumentParser, what: str) -> None:
+        command.add_argument("--json", action="store_true", help=f"print {what} (SPEC)")
 
     status = commands.add_parser(
         "status",
@@ -66,8 +80,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Print which atoms and outcomes are certain, possible or impossible, "
         "and the states each active commitment can take.",
     )
-    query_options(status)
-    status.add_argument("--json", action="store_true", help="print one JSON object (SPEC)")
+    query_options(status, tolerant=True)
+    json_option(status, "one JSON object")
 
     check = commands.add_parser(
         "check",
@@ -76,6 +90,48 @@ def _parser() -> argparse.ArgumentParser:
         "and assumption; when none does, name a minimal conflict and exit with 1.",
     )
     query_options(check)
+
+    explain = commands.add_parser(
+        "explain",
+        help="why a formula is certain, possible or impossible",
+        description="For a certain or impossible formula, name a minimal set of statements "
+        "and assumptions that already forces it, with who said each and when; for a "
+        "possible one, show an outcome where it holds and one where it fails.",
+    )
+    query_options(explain)
+    explain.add_argument("formula", metavar="FORMULA", help="the formula to explain")
+    json_option(explain, "one JSON object")
+
+    replay = commands.add_parser(
+        "timeline",
+        help="replay the scenario at each date something was said",
+        description="Replay the scenario at each distinct 'said' date: which statements "
+        "became active or were superseded, and which statuses changed.",
+    )
+    query_options(replay, at=False, tolerant=True)
+    json_option(replay, "a JSON list, one object per date")
+    replay.add_argument(
+        "--plot",
+        metavar="PATH",
+        help="also draw the statuses of the outcomes over time (.png, .svg or .pdf; "
+        "needs matplotlib: pip install 'commitlogic[plot]')",
+    )
+
+    sweep = commands.add_parser(
+        "whatif",
+        help="which candidate facts would change the most",
+        description="Assume each candidate fact in turn (by default: each invited actor "
+        "absent from each event) and report which outcomes and atoms change, the facts "
+        "that decide the most first.  All candidates are answered on one ground program.",
+    )
+    query_options(sweep, tolerant=True)
+    sweep.add_argument(
+        "--candidate",
+        metavar="FORMULA",
+        action="append",
+        help="a candidate fact; repeat for several (default: every absent(actor, event))",
+    )
+    json_option(sweep, "a JSON list, one object per candidate, ranked")
     return parser
 
 
@@ -85,18 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
-        reasoner = Reasoner(scenario)
-        if arguments.command == "status":
-            report = reasoner.status(assume=assume, at=at)
-            if arguments.json:
-                json.dump(report.to_json(), sys.stdout, indent=2, ensure_ascii=False)
-                sys.stdout.write("\n")
-            else:
-                _print_status(report, scenario, assume, at, sys.stdout)
-            return EXIT_OK
-        conflict = reasoner.conflict(assume=assume, at=at)
-        _print_check(conflict, scenario, sys.stdout)
-        return EXIT_OK if conflict is None else EXIT_INCONSISTENT
+        reasoner = Reasoner(scenario, tolerant=getattr(arguments, "tolerant", False))
+        return _COMMANDS[arguments.command](arguments, reasoner, assume, at)
     except ScenarioError as error:
         print(f"commitlogic: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -106,16 +152,91 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _status(
+    arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], at: When | None
+) -> int:
+    report = reasoner.status(assume=assume, at=at)
+    if arguments.json:
+        _print_json(report.to_json())
+    else:
+        _print_status(report, reasoner.scenario, assume, at, sys.stdout)
+    return EXIT_OK
+
+
+def _check(
+    _arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], at: When | None
+) -> int:
+    conflict = reasoner.conflict(assume=assume, at=at)
+    _print_check(conflict, reasoner.scenario, sys.stdout)
+    return EXIT_OK if conflict is None else EXIT_INCONSISTENT
+
+
+def _explain(
+    arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], at: When | None
+) -> int:
+    _check_formula(arguments.formula, "FORMULA", reasoner.scenario)
+    explanation = reasoner.explain(arguments.formula, assume=assume, at=at)
+    if arguments.json:
+        _print_json(explanation.to_json())
+    else:
+        _print_explanation(explanation, reasoner.scenario, assume, at, sys.stdout)
+    return EXIT_OK
+
+
+def _timeline(
+    arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], _at: None
+) -> int:
+    plot = None
+    if arguments.plot is not None:
+        from commitlogic import plotting  # matplotlib is optional, and slow to import
+
+        plot = plotting.check_destination(arguments.plot)
+    replay = timeline(reasoner, assume=assume)
+    if plot is not None:
+        plotting.plot_timeline(replay, plot, title=reasoner.scenario.name)
+    if arguments.json:
+        _print_json(replay.to_json())
+    else:
+        _print_timeline(replay, reasoner, assume, sys.stdout)
+    return EXIT_OK
+
+
+def _whatif(
+    arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], at: When | None
+) -> int:
+    for text in arguments.candidate or ():
+        _check_formula(text, "--candidate", reasoner.scenario)
+    answers = what_if(reasoner, arguments.candidate, assume=assume, at=at)
+    if arguments.json:
+        _print_json([_whatif_json(answer) for answer in answers])
+    else:
+        _print_whatif(answers, reasoner, assume, at, sys.stdout)
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "status": _status,
+    "check": _check,
+    "explain": _explain,
+    "timeline": _timeline,
+    "whatif": _whatif,
+}
+
+
+def _check_formula(text: str, option: str, scenario: Scenario) -> None:
+    try:
+        scenario.check_formula(parse_formula(text))
+    except ScenarioError as error:
+        raise ScenarioError(f"{option} {text!r}: {error.reason}") from None
+
+
 def _query_arguments(
     arguments: argparse.Namespace, scenario: Scenario
 ) -> tuple[list[str], When | None]:
     for text in arguments.assume:
-        try:
-            scenario.check_formula(parse_formula(text))
-        except ScenarioError as error:
-            raise ScenarioError(f"--assume {text!r}: {error.reason}") from None
+        _check_formula(text, "--assume", scenario)
     at = None
-    if arguments.at is not None:
+    if getattr(arguments, "at", None) is not None:
         try:
             at = parse_when(arguments.at)
         except ScenarioError as error:
@@ -126,12 +247,21 @@ def _query_arguments(
 # --------------------------------------------------------------------------- text output
 
 
-def _table(headers: tuple[str, str], rows: list[tuple[str, str]], out: TextIO) -> None:
-    width = max(len(headers[0]), *(len(left) for left, _ in rows))
-    out.write(f"{headers[0]:<{width}}  {headers[1]}\n")
-    out.write(f"{'-' * width}  {'-' * max(len(headers[1]), *(len(r) for _, r in rows))}\n")
-    for left, right in rows:
-        out.write(f"{left:<{width}}  {right}\n")
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    """Write rows under headers, in aligned columns, then a blank line."""
+    cells = [list(headers), [""] * len(headers), *(list(map(str, row)) for row in rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    cells[1] = ["-" * width for width in widths]
+    for row in cells:
+        out.write(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+        out.write("\n")
     out.write("\n")
 
 
@@ -151,34 +281,173 @@ def _print_status(
     if not report.consistent:
         _print_conflict(report.conflict or (), scenario, out)
         return
-    out.write("consistent: at least one outcome satisfies every active statement\n\n")
+    if report.cost is None:
+        out.write("consistent: at least one outcome satisfies every active statement\n\n")
+    else:
+        out.write(f"tolerant: the best outcomes break commitments of total weight {report.cost}\n")
+        out.write(f"  broken in every best outcome: {', '.join(report.broken) or 'none'}\n")
+        out.write(f"  broken in some best outcomes: {', '.join(report.at_risk) or 'none'}\n\n")
     if report.outcomes:
         _table(("outcome", "status"), sorted(report.outcomes.items()), out)
     if report.atoms:
         _table(("atom", "status"), sorted(report.atoms.items()), out)
     if report.commitments:
-        rows = [(name, ", ".join(states)) for name, states in sorted(report.commitments.items())]
-        _table(("commitment", "states across outcomes"), rows, out)
+        settled = report.settled
+        rows = [
+            (name, ", ".join(states), f"settled: {settled[name]}" if name in settled else "open")
+            for name, states in sorted(report.commitments.items())
+        ]
+        _table(("commitment", "states across outcomes", "lifecycle"), rows, out)
 
 
 def _print_conflict(conflict: Sequence[str], scenario: Scenario, out: TextIO) -> None:
     out.write("inconsistent: no outcome satisfies every active statement and assumption\n")
     out.write("minimal conflict (these have no outcome together; ")
     out.write("without any one of them they have one):\n")
-    for name in conflict:
+    _print_reasons(conflict, scenario, out)
+
+
+def _print_reasons(names: Sequence[str], scenario: Scenario, out: TextIO) -> None:
+    """List statements with their provenance (who, to whom, when, quote, source)."""
+    for name in names:
         if name.startswith("assume:"):
-            out.write(f"  - {name}\n")
+            out.write(f"  - {name} (a what-if assumption)\n")
             continue
         statement = scenario.statement(name)
-        who = f" by {statement.by}" if statement.by else ""
-        when = f" on {statement.said.isoformat()}" if statement.said else ""
-        out.write(f"  - {name} ({statement.kind.value}{who}{when}): {statement.subject}")
-        if statement.condition is not None:
-            out.write(f" / condition {statement.condition}")
-        out.write("\n")
+        out.write(f"  - {name}: {_provenance(statement)}\n")
+        out.write(f"      {_meaning(statement)}\n")
         if statement.quote:
             quote = " ".join(statement.quote.split())
             out.write(f'      "{quote}"\n')
+        if statement.source:
+            out.write(f"      source: {statement.source}\n")
+
+
+def _provenance(statement: Statement) -> str:
+    """Who said it, to whom and when: ``only_if by zelensky to putin, said 2025-05-11``."""
+    words = [statement.kind.value]
+    if statement.by:
+        words.append(f"by {statement.by}")
+    if statement.to:
+        words.append(f"to {statement.to}")
+    text = " ".join(words)
+    return f"{text}, said {statement.said.isoformat()}" if statement.said else text
+
+
+def _meaning(statement: Statement) -> str:
+    """The statement as a rule over formulas, in the words of SPEC section 3."""
+    subject, condition = statement.subject, statement.condition
+    match statement.kind.value:
+        case "refuses":
+            return f"not {subject}"
+        case "if":
+            return f"if {condition} then {subject}"
+        case "only_if":
+            return f"{subject} only if {condition}"
+        case "might" if condition is not None:
+            return f"might: {subject}, if {condition}"
+        case "might":
+            return f"might: {subject}"
+        case _:
+            return str(subject)
+
+
+def _print_explanation(
+    explanation: Explanation, scenario: Scenario, assume: list[str], at: When | None, out: TextIO
+) -> None:
+    _heading(scenario, assume, at, out)
+    if explanation.status is None:
+        _print_conflict(explanation.because or (), scenario, out)
+        return
+    out.write(f"{explanation.formula} is {explanation.status}\n")
+    if explanation.witnesses is not None:
+        for label, atoms in (
+            ("it holds in this outcome", explanation.witnesses.holds),
+            ("it fails in this outcome", explanation.witnesses.fails),
+        ):
+            out.write(f"{label} (true atoms; all others false):\n")
+            out.write("".join(f"  - {atom}\n" for atom in atoms) or "  (none)\n")
+        return
+    forced = "it" if explanation.status is Status.CERTAIN else "its negation"
+    if not explanation.because:
+        out.write(f"whatever is said: {forced} holds in every truth assignment\n")
+        return
+    out.write(f"because of these, which alone make {forced} certain ")
+    out.write("(without any one of them they would not):\n")
+    _print_reasons(explanation.because, scenario, out)
+
+
+def _print_timeline(replay: Timeline, reasoner: Reasoner, assume: list[str], out: TextIO) -> None:
+    scenario = reasoner.scenario
+    _heading(scenario, assume, None, out)
+    if not replay.entries:
+        out.write("no statement has a 'said' date: nothing to replay\n")
+        return
+    for entry in replay:
+        report = entry.report
+        summary = "consistent" if report.consistent else "inconsistent"
+        if report.cost is not None:
+            summary += f", cost {report.cost}"
+        out.write(f"{entry.at.isoformat()}  {len(entry.active)} active, {summary}\n")
+        for sid in entry.became_active:
+            out.write(f"  + {sid}: {_provenance(scenario.statement(sid))}\n")
+        for sid in entry.superseded:
+            out.write(f"  - {sid}: superseded\n")
+        if not report.consistent:
+            out.write(f"  conflict: {', '.join(report.conflict or ())}\n")
+        rows = [_change_row(change) for change in entry.changes if report.consistent]
+        if rows:
+            out.write("\n")
+            _table(("changed", "name", "before", "now"), rows, out)
+        else:
+            out.write("\n")
+
+
+def _change_row(change: Change) -> tuple[str, str, str, str]:
+    def text(value: object) -> str:
+        if value is None:
+            return "-"
+        return value if isinstance(value, str) else ", ".join(map(str, value))  # type: ignore[arg-type]
+
+    return (change.kind, change.name, text(change.before), text(change.after))
+
+
+def _whatif_json(answer: WhatIf) -> dict[str, object]:
+    return {
+        "candidate": answer.candidate,
+        "consistent": answer.report.consistent,
+        "changes": [
+            {
+                "kind": change.kind,
+                "name": change.name,
+                "before": _json_value(change.before),
+                "after": _json_value(change.after),
+            }
+            for change in answer.changes
+        ],
+        "conflict": None if answer.report.conflict is None else list(answer.report.conflict),
+    }
+
+
+def _json_value(value: object) -> object:
+    if value is None or isinstance(value, str):
+        return value
+    return [str(item) for item in value]  # type: ignore[attr-defined]
+
+
+def _print_whatif(
+    answers: list[WhatIf], reasoner: Reasoner, assume: list[str], at: When | None, out: TextIO
+) -> None:
+    _heading(reasoner.scenario, assume, at, out)
+    rows = []
+    for answer in answers:
+        if not answer.report.consistent:
+            effect = f"contradicts: {', '.join(answer.report.conflict or ())}"
+        else:
+            changed = [c for c in answer.changes if c.kind == "outcome"]
+            effect = ", ".join(f"{c.name} {c.before}->{c.after}" for c in changed) or "-"
+        rows.append((answer.candidate, str(answer.decided), effect))
+    _table(("candidate fact", "settles", "outcomes it changes"), rows, out)
 
 
 def _print_check(conflict: tuple[str, ...] | None, scenario: Scenario, out: TextIO) -> None:

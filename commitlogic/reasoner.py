@@ -349,7 +349,7 @@ class Reasoner:
         cost = None if query.impossible is not None else self._optimum(query)
         brave = None if cost is None else self._consequences(query, "brave", cost)
         if cost is None or brave is None:
-            return StatusReport(False, conflict=self._conflict(query))
+            return StatusReport(False, conflict=self._conflict(query), tolerant=self._tolerant)
         cautious = self._consequences(query, "cautious", cost) or _Shown([], self._names)
 
         def status_of(name: str, kind: str) -> Status:
@@ -371,6 +371,7 @@ class Reasoner:
             outcomes=outcomes,
             commitments=commitments,
             cost=cost if self._tolerant else None,
+            tolerant=self._tolerant,
         )
 
     def _states(self, statement: str, brave: _Shown, cautious: _Shown) -> tuple[State, ...]:

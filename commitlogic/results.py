@@ -60,7 +60,11 @@ class StatusReport:
         When inconsistent, a minimal set of statement ids and assumptions
         (``assume:<formula as given>``) that has no outcome; else ``None``.
     cost
-        In tolerant mode, the least total weight of broken commitments.
+        In tolerant mode, the least total weight of broken commitments;
+        ``None`` in strict mode and when there is no outcome.
+    tolerant
+        Whether the report comes from tolerant mode; its JSON then always
+        has ``cost`` (``null`` when there is no outcome).
     """
 
     consistent: bool
@@ -69,6 +73,7 @@ class StatusReport:
     commitments: Mapping[str, tuple[State, ...]] = attrs.field(factory=dict)
     conflict: tuple[str, ...] | None = None
     cost: int | None = None
+    tolerant: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON object of ``commitlogic status --json``."""
@@ -82,7 +87,7 @@ class StatusReport:
             },
             "conflict": None if self.conflict is None else list(self.conflict),
         }
-        if self.cost is not None:
+        if self.tolerant:
             result["cost"] = self.cost
         return result
 

@@ -428,7 +428,7 @@ def reference_tolerant(
     them costs the sum of the weights of the active commitments it violates.
     The optimal outcomes are the assignments of least cost, found by trying
     every assignment; statuses and states are taken across them.  Keys as in
-    :func:`reference_status`, plus ``cost`` when consistent.
+    :func:`reference_status`, plus ``cost`` (``None`` when inconsistent).
     """
     if isinstance(assume, str | Formula):
         assume = [assume]
@@ -439,7 +439,7 @@ def reference_tolerant(
     soft = [s for s in statements if s.kind.value in COMMITMENT_KINDS]
     allowed = _outcome_table(tables, hard, [assumption_formula(item) for item in assume])
     if allowed == 0:
-        return {"consistent": False, "atoms": {}, "outcomes": {}, "commitments": {}}
+        return {"consistent": False, "atoms": {}, "outcomes": {}, "commitments": {}, "cost": None}
     broken = {}
     for statement in soft:
         constraint = _constraint(statement)

@@ -1,0 +1,288 @@
+"""Questions answered by many status queries on one live reasoner: timelines and what-ifs.
+
+Both replay the same ground program under different solver assumptions
+(see :class:`~commitlogic.reasoner.Reasoner`): a timeline asks for the
+status at each distinct ``said`` date, a what-if sweep asks for the status
+under each candidate fact.  Nothing is grounded again, except the formula
+nodes of candidates never seen before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+
+import attrs
+
+from commitlogic.formulas import FormulaLike
+from commitlogic.model import Scenario
+from commitlogic.reasoner import Assumption, Reasoner
+from commitlogic.results import State, Status, StatusReport
+
+__all__ = [
+    "Change",
+    "Timeline",
+    "TimelineEntry",
+    "WhatIf",
+    "absence_candidates",
+    "timeline",
+    "what_if",
+]
+
+
+@attrs.frozen
+class Change:
+    """An atom, outcome or commitment whose answer differs between two reports.
+
+    ``before`` and ``after`` are statuses (of an atom or outcome) or sorted
+    state tuples (of a commitment); ``None`` where the name has no answer:
+    the report is inconsistent, or the commitment is not active there.
+    """
+
+    kind: str  # "outcome", "atom" or "commitment"
+    name: str
+    before: Status | tuple[State, ...] | None
+    after: Status | tuple[State, ...] | None
+
+    @property
+    def decided(self) -> bool:
+        """Whether an open question became settled: possible before, certain or impossible after."""
+        return self.before is Status.POSSIBLE and self.after in (Status.CERTAIN, Status.IMPOSSIBLE)
+
+
+def changes(before: StatusReport, after: StatusReport) -> tuple[Change, ...]:
+    """Return what differs from ``before`` to ``after``: outcomes, then atoms, then commitments.
+
+    Within each kind, names come in order of ``after`` first, then the names
+    only ``before`` had.
+    """
+    found: list[Change] = []
+    for kind, old, new in (
+        ("outcome", before.outcomes, after.outcomes),
+        ("atom", before.atoms, after.atoms),
+        ("commitment", before.commitments, after.commitments),
+    ):
+        found.extend(_differences(kind, old, new))
+    return tuple(found)
+
+
+def _differences(kind: str, old: Mapping[str, object], new: Mapping[str, object]) -> list[Change]:
+    names = dict.fromkeys([*new, *old])
+    return [
+        Change(kind, name, old.get(name), new.get(name))  # type: ignore[arg-type]
+        for name in names
+        if old.get(name) != new.get(name)
+    ]
+
+
+# --------------------------------------------------------------------------- timelines
+
+
+@attrs.frozen
+class TimelineEntry:
+    """The scenario as it stood on one date: the report, and what changed since the last date.
+
+    Attributes
+    ----------
+    at
+        The calendar date; the report is that of a query with ``at`` this
+        date, so it covers everything said during that day.
+    active
+        The ids of the active statements, sorted.
+    report
+        The status report on that date.
+    became_active
+        Statements active now that were not on the previous date, in file order.
+    superseded
+        Statements said by now that a statement said by now supersedes,
+        and that were not superseded on the previous date, in file order.
+    changes
+        Every outcome, atom and commitment whose answer changed since the
+        previous date (for the first date: since before anything dated was said).
+    """
+
+    at: date
+    active: tuple[str, ...]
+    report: StatusReport
+    became_active: tuple[str, ...] = ()
+    superseded: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """Return the object of ``commitlogic timeline --json`` for this date (SPEC section 4)."""
+        return {"at": self.at.isoformat(), "active": list(self.active), **self.report.to_json()}
+
+
+@attrs.frozen
+class Timeline:
+    """The replay of a scenario at each distinct ``said`` date, in date order.
+
+    ``baseline`` is the report before the first date: only statements
+    without a ``said`` date count.
+    """
+
+    baseline: StatusReport
+    entries: tuple[TimelineEntry, ...]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def to_json(self) -> list[dict[str, object]]:
+        """Return the list of ``commitlogic timeline --json`` (SPEC section 4)."""
+        return [entry.to_json() for entry in self.entries]
+
+
+def said_days(scenario: Scenario) -> tuple[date, ...]:
+    """Return the distinct calendar dates of the scenario's ``said`` values, in order.
+
+    A datetime counts on its own written calendar date.
+    """
+    days = {_day(s.said) for s in scenario.statements if s.said is not None}
+    return tuple(sorted(days))
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def timeline(reasoner: Reasoner, assume: Sequence[Assumption] = ()) -> Timeline:
+    """Replay the reasoner's scenario at each distinct ``said`` date (SPEC section 4).
+
+    Each date's report is the answer of ``reasoner.status(assume, at=day)``;
+    all of them come from the same ground program.
+
+    Examples
+    --------
+    >>> for entry in timeline(Reasoner(scenario)):              # doctest: +SKIP
+    ...     print(entry.at, [c.name for c in entry.changes])
+    """
+    scenario = reasoner.scenario
+    days = said_days(scenario)
+    if not days:
+        return Timeline(reasoner.status(assume=assume), ())
+    before_all = days[0] - timedelta(days=1)
+    baseline = reasoner.status(assume=assume, at=before_all)
+    previous_report = baseline
+    previous_active = set(scenario.active(before_all))
+    previous_superseded = _superseded(scenario, before_all, previous_active)
+    entries = []
+    for day in days:
+        active_ids = scenario.active(day)
+        active = set(active_ids)
+        superseded = _superseded(scenario, day, active)
+        report = reasoner.status(assume=assume, at=day)
+        entries.append(
+            TimelineEntry(
+                day,
+                tuple(sorted(active)),
+                report,
+                became_active=tuple(sid for sid in active_ids if sid not in previous_active),
+                superseded=_in_file_order(scenario, superseded - previous_superseded),
+                changes=changes(previous_report, report),
+            )
+        )
+        previous_report, previous_active, previous_superseded = report, active, superseded
+    return Timeline(baseline, tuple(entries))
+
+
+def _superseded(scenario: Scenario, day: date, active: set[str]) -> set[str]:
+    """The statements said by ``day`` that are not active: a present statement supersedes them."""
+    return {s.id for s in scenario.statements if s.is_present(day) and s.id not in active}
+
+
+def _in_file_order(scenario: Scenario, ids: Iterable[str]) -> tuple[str, ...]:
+    chosen = set(ids)
+    return tuple(s.id for s in scenario.statements if s.id in chosen)
+
+
+# --------------------------------------------------------------------------- what-if sweeps
+
+
+@attrs.frozen
+class WhatIf:
+    """The answer under one candidate fact, compared with the answer without it.
+
+    Attributes
+    ----------
+    candidate
+        The candidate fact, as given.
+    report
+        The status report with the candidate assumed (on top of the sweep's
+        own assumptions).
+    changes
+        Every outcome, atom and commitment whose answer the candidate changes.
+    """
+
+    candidate: str
+    report: StatusReport
+    changes: tuple[Change, ...]
+
+    @property
+    def outcomes_changed(self) -> tuple[str, ...]:
+        """The declared outcomes whose status the candidate changes."""
+        return tuple(change.name for change in self.changes if change.kind == "outcome")
+
+    @property
+    def decided(self) -> int:
+        """How many open outcomes and atoms the candidate settles (possible -> decided)."""
+        return sum(1 for change in self.changes if change.decided)
+
+    def rank(self) -> tuple[int, int, int, int]:
+        """Sort key: consistent first, then most outcomes changed, most settled, most changes."""
+        return (
+            0 if self.report.consistent else 1,
+            -len(self.outcomes_changed),
+            -self.decided,
+            -len(self.changes),
+        )
+
+
+def absence_candidates(scenario: Scenario) -> list[str]:
+    """Return ``absent(a, e)`` for each event ``e`` and each actor ``a`` invited to it."""
+    everyone = [actor.id for actor in scenario.actors]
+    return [
+        f"absent({actor}, {event.id})"
+        for event in scenario.events
+        for actor in (everyone if event.invited is None else event.invited)
+    ]
+
+
+def what_if(
+    reasoner: Reasoner,
+    candidates: Iterable[FormulaLike] | None = None,
+    assume: Sequence[Assumption] = (),
+    at: date | str | None = None,
+) -> list[WhatIf]:
+    """Ask, for each candidate fact, what it would change; rank by how much it decides.
+
+    Parameters
+    ----------
+    reasoner
+        The live reasoner; every candidate is a solver assumption on its
+        ground program.
+    candidates
+        Candidate facts (formula text or formulas); by default each invited
+        actor absent from each event (:func:`absence_candidates`).
+    assume, at
+        The query the candidates are compared with (as in ``status``).
+
+    Returns
+    -------
+    list[WhatIf]
+        Consistent candidates first, those changing the most outcomes
+        first, then those settling the most open questions; ties keep the
+        order of ``candidates``.  A candidate that contradicts the scenario
+        comes last, with its conflict in ``report.conflict``.
+    """
+    if isinstance(assume, str):
+        assume = [assume]
+    chosen = absence_candidates(reasoner.scenario) if candidates is None else list(candidates)
+    base = reasoner.status(assume=assume, at=at)
+    answers = []
+    for candidate in chosen:
+        report = reasoner.status(assume=[*assume, candidate], at=at)
+        answers.append(WhatIf(str(candidate), report, changes(base, report)))
+    return sorted(answers, key=WhatIf.rank)

@@ -1,0 +1,151 @@
+"""Pictures of timelines: the status of each outcome over time, drawn with matplotlib.
+
+matplotlib is an optional dependency (``pip install 'commitlogic[plot]'``);
+this module imports it only when a picture is drawn.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from commitlogic.analysis import Timeline
+from commitlogic.errors import ScenarioError
+from commitlogic.results import Status
+
+__all__ = ["FORMATS", "check_destination", "plot_timeline"]
+
+#: File suffixes a timeline picture can be written as.
+FORMATS = (".png", ".svg", ".pdf")
+
+#: The colour of each status, and of "no outcome at all" (colour-blind safe).
+COLOURS = {
+    Status.CERTAIN: "#1b9e77",
+    Status.POSSIBLE: "#e6ab02",
+    Status.IMPOSSIBLE: "#d95f02",
+    None: "#999999",
+}
+LABELS = {
+    Status.CERTAIN: "certain",
+    Status.POSSIBLE: "possible",
+    Status.IMPOSSIBLE: "impossible",
+    None: "inconsistent",
+}
+
+
+def check_destination(path: str | os.PathLike[str]) -> Path:
+    """Return ``path`` if a picture can be written there, else raise :class:`ScenarioError`.
+
+    Checked before any work: the suffix names a known format, the folder
+    exists, and matplotlib is installed.
+    """
+    destination = Path(path)
+    if destination.suffix.lower() not in FORMATS:
+        raise ScenarioError(
+            f"cannot tell the picture format of {str(path)!r}: "
+            f"end the name with {', '.join(FORMATS)}",
+            field="--plot",
+        )
+    if not destination.parent.is_dir():
+        raise ScenarioError(f"folder {str(destination.parent)!r} does not exist", field="--plot")
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise ScenarioError(
+            "drawing needs matplotlib: pip install 'commitlogic[plot]'", field="--plot"
+        ) from None
+    return destination
+
+
+def plot_timeline(
+    timeline: Timeline, path: str | os.PathLike[str], *, title: str | None = None
+) -> Path:
+    """Draw the status of each declared outcome (or, without outcomes, each atom) over time.
+
+    One row per outcome, one band per date from the day it was reached to
+    the next date; the last band lasts one day.  The picture is written
+    atomically: a failed drawing leaves any earlier file at ``path`` as it was.
+
+    Returns
+    -------
+    Path
+        Where the picture was written.
+    """
+    destination = check_destination(path)
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)  # no display needed
+    from matplotlib import pyplot
+    from matplotlib.patches import Patch
+
+    entries = list(timeline)
+    names = _rows(timeline)
+    figure, axes = pyplot.subplots(
+        figsize=(max(6.0, 1.2 * len(entries) + 3), max(2.0, 0.45 * len(names) + 1.4))
+    )
+    try:
+        for row, name in enumerate(reversed(names)):
+            for index, entry in enumerate(entries):
+                end = entries[index + 1].at if index + 1 < len(entries) else entry.at
+                start, width = _band(entry.at, end)
+                statuses = entry.report.outcomes or entry.report.atoms
+                status = statuses.get(name) if entry.report.consistent else None
+                axes.broken_barh(
+                    [(start, width)],
+                    (row - 0.4, 0.8),
+                    facecolors=COLOURS[status],
+                    edgecolor="white",
+                )
+        axes.set_yticks(range(len(names)), list(reversed(names)))
+        axes.set_xticks(
+            [matplotlib.dates.date2num(entry.at) for entry in entries],
+            [entry.at.isoformat() for entry in entries],
+            rotation=30,
+            ha="right",
+        )
+        axes.set_title(title or "status over time")
+        handles = [Patch(facecolor=COLOURS[key], label=LABELS[key]) for key in COLOURS]
+        axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+        figure.tight_layout()
+        _save(figure, destination)
+    finally:
+        pyplot.close(figure)
+    return destination
+
+
+def _rows(timeline: Timeline) -> list[str]:
+    """The names drawn: the outcomes if the scenario declares any, else the atoms."""
+    names: dict[str, None] = {}
+    for entry in timeline:
+        names.update(dict.fromkeys(sorted(entry.report.outcomes)))
+    if names:
+        return list(names)
+    for entry in timeline:
+        names.update(dict.fromkeys(sorted(entry.report.atoms)))
+    return list(names)
+
+
+def _band(start, end):  # type: ignore[no-untyped-def]
+    from matplotlib.dates import date2num
+
+    if end <= start:
+        end = start + timedelta(days=1)
+    return date2num(start), date2num(end) - date2num(start)
+
+
+def _save(figure, destination: Path) -> None:  # type: ignore[no-untyped-def]
+    """Write the figure to a temporary file beside ``destination``, then rename it over."""
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{destination.name}.", suffix=destination.suffix, dir=destination.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            figure.savefig(stream, format=destination.suffix[1:].lower())
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, destination)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
