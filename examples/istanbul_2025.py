@@ -7,7 +7,11 @@ Run from the repository root::
 It replays ``istanbul_2025.toml`` day by day and asks what-if questions:
 what was possible before the Kremlin's answer, what Putin's absence changes,
 what Trump's "might" and his refusal mean, and why "Putin is absent, yet
-Zelensky and Putin meet" has no outcome.
+Zelensky and Putin meet" has no outcome.  Then it explains statuses with the
+statements behind them, reads a contradiction tolerantly, replays the
+timeline (drawing it to ``examples/output/istanbul_timeline.svg`` when
+matplotlib is installed: ``pip install 'commitlogic[plot]'``) and
+ranks which absence would decide the most.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from datetime import date
 from pathlib import Path
 
 import commitlogic
+from commitlogic.analysis import timeline, what_if
 
 SCENARIO = Path(__file__).with_name("istanbul_2025.toml")
+PICTURE = Path(__file__).with_name("output") / "istanbul_timeline.svg"
 
 EARLY = "2025-05-12"  # before the Kremlin's answer
 KREMLIN = "2025-05-14"  # the Kremlin's delegation list is out
@@ -110,17 +116,17 @@ def main() -> None:
     print("Impossible:", ", ".join(early.with_status(commitlogic.Status.IMPOSSIBLE)) or "nothing")
 
     heading("2. Putin is absent: a what-if on 12 May, and the real 14 May replay")
-    what_if = reasoner.status(assume=[PUTIN_ABSENT], at=EARLY)
+    putin_absent = reasoner.status(assume=[PUTIN_ABSENT], at=EARLY)
     replay = reasoner.status(at=KREMLIN)
     before, after = scenario.active(EARLY), scenario.active(KREMLIN)
     print(f"Said since {EARLY}: {', '.join(s for s in after if s not in before)}")
     print(f"Superseded: {', '.join(s for s in before if s not in after)}\n")
-    compare({EARLY: early, f"{EARLY} + absent(putin)": what_if, f"{KREMLIN} replay": replay})
+    compare({EARLY: early, f"{EARLY} + absent(putin)": putin_absent, f"{KREMLIN} replay": replay})
     for outcome, why in [
         ("zelensky_in_istanbul", "z_only_if_putin ties his trip to Putin's"),
         ("russia_represented", "putin_proposes promised Putin or Medinsky"),
     ]:
-        found = f"{what_if.outcomes[outcome]} (what-if), {replay.outcomes[outcome]} (replay)"
+        found = f"{putin_absent.outcomes[outcome]} (what-if), {replay.outcomes[outcome]} (replay)"
         print(f"{outcome}: {found}; {why}.")
 
     heading("3. Trump: 'might' before Qatar, a refusal after")
@@ -160,6 +166,50 @@ def main() -> None:
     explain_conflict(scenario, reasoner.conflict(assume=[LEADERS_MEET], at=FINAL))
     print(f"\nZelensky alone in Istanbul, assumed at {FINAL}:")
     explain_conflict(scenario, reasoner.conflict(assume=[ZELENSKY_GOES], at=FINAL))
+
+    heading("5. Why? Explanations with the statements behind them")
+    for formula, at in [(ZELENSKY_GOES, FINAL), ("attends(rubio, istanbul_talks)", FINAL)]:
+        explanation = reasoner.explain(formula, at=at)
+        print(f"{explanation.formula} is {explanation.status} at {at}, because of:")
+        for member in explanation.because or ():
+            statement = scenario.statement(member)
+            print(f'  - {member} ({statement.kind}, said {statement.said}): "{statement.quote}"')
+            print(f"      {statement.source}")
+    explanation = reasoner.explain(TRUMP_GOES, at=EARLY)
+    assert explanation.witnesses is not None
+    print(f"{explanation.formula} is {explanation.status} at {EARLY}:")
+    print(f"  an outcome where it holds: {', '.join(explanation.witnesses.holds)}")
+    print(f"  an outcome where it fails: {', '.join(explanation.witnesses.fails) or 'nobody goes'}")
+
+    heading(f"6. Tolerant reading: what if Zelensky had come anyway? (at {FINAL})")
+    tolerant = commitlogic.Reasoner(scenario, tolerant=True)
+    report = tolerant.status(assume=[ZELENSKY_GOES], at=FINAL)
+    print("Strictly there is no outcome (section 4). Tolerantly, commitments may break:")
+    print(f"  least total weight of broken commitments: {report.cost}")
+    print(f"  broken in every best outcome: {', '.join(report.broken)}")
+    print(f"  broken in some: {', '.join(report.at_risk) or 'none'}")
+    print(f"  leaders_meet: {report.outcomes['leaders_meet']}")
+
+    heading("7. Timeline: what changed on each day")
+    replay = timeline(reasoner)
+    for entry in replay:
+        moved = [f"{c.name} {c.before}->{c.after}" for c in entry.changes if c.kind == "outcome"]
+        print(f"{entry.at}  +{len(entry.became_active)} said, -{len(entry.superseded)} superseded")
+        for line in moved:
+            print(f"    {line}")
+    try:
+        from commitlogic.plotting import plot_timeline
+
+        PICTURE.parent.mkdir(exist_ok=True)
+        path = plot_timeline(replay, PICTURE, title=scenario.name)
+        print(f"Drew the outcomes over time to {path}")
+    except commitlogic.ScenarioError as error:  # matplotlib is not installed
+        print(f"(no picture: {error.reason})")
+
+    heading(f"8. Which absence would have decided the most? (at {EARLY})")
+    for answer in what_if(reasoner, at=EARLY)[:3]:
+        print(f"{answer.candidate}: settles {answer.decided}, changes")
+        print(f"    {', '.join(answer.outcomes_changed)}")
 
 
 if __name__ == "__main__":
