@@ -308,6 +308,15 @@ def reference_status(
     declared = {
         outcome.id: _status(tables.table(outcome.when), table) for outcome in scenario.outcomes
     }
+    commitments = _commitment_states(tables, statements, table)
+    return {"consistent": True, "atoms": atoms, "outcomes": declared, "commitments": commitments}
+
+
+def _commitment_states(
+    tables: _Tables, statements: Iterable[Statement], table: int
+) -> dict[str, list[str]]:
+    """Return the sorted states each commitment among ``statements`` takes in the outcomes
+    of ``table``: discharged, expired or violated (SPEC section 3)."""
     commitments: dict[str, list[str]] = {}
     for statement in statements:
         if statement.kind.value not in COMMITMENT_KINDS:
@@ -324,7 +333,7 @@ def reference_status(
         if table & antecedent & (tables.full ^ consequent):
             states.append("violated")
         commitments[statement.id] = sorted(states)
-    return {"consistent": True, "atoms": atoms, "outcomes": declared, "commitments": commitments}
+    return commitments
 
 
 def reference_query(
@@ -457,18 +466,7 @@ def reference_tolerant(
     declared = {
         outcome.id: _status(tables.table(outcome.when), optimal) for outcome in scenario.outcomes
     }
-    commitments: dict[str, list[str]] = {}
-    for statement in soft:
-        antecedent, consequent = _constraint(statement)  # type: ignore[misc]
-        a, q = tables.table(antecedent), tables.table(consequent)
-        states = []
-        if optimal & a & q:
-            states.append("discharged")
-        if optimal & (tables.full ^ a):
-            states.append("expired")
-        if optimal & a & (tables.full ^ q):
-            states.append("violated")
-        commitments[statement.id] = sorted(states)
+    commitments = _commitment_states(tables, soft, optimal)
     return {
         "consistent": True,
         "atoms": atoms,
