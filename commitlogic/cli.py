@@ -11,15 +11,19 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from commitlogic import __version__
 from commitlogic.dates import When, parse_when
+from commitlogic.editing import add_statement, observe
 from commitlogic.errors import ScenarioError
+from commitlogic.export import asp_program
+from commitlogic.files import write_atomically
 from commitlogic.formulas import parse_formula
+from commitlogic.graph import FORMATS, dot_source, render
 from commitlogic.loading import load
-from commitlogic.model import Scenario
+from commitlogic.model import Kind, Scenario
 from commitlogic.reasoner import Reasoner
 from commitlogic.results import StatusReport
 
@@ -76,12 +80,16 @@ def _parser() -> argparse.ArgumentParser:
         "and assumption; when none does, name a minimal conflict and exit with 1.",
     )
     query_options(check)
+    _file_commands(commands, query_options)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
-    arguments = _parser().parse_args(argv)
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command in _FILE_COMMANDS:
+        return _run_file_command(parser, arguments)
     try:
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
@@ -187,3 +195,161 @@ def _print_check(conflict: tuple[str, ...] | None, scenario: Scenario, out: Text
     else:
         out.write(f"{scenario.name}: ")
         _print_conflict(conflict, scenario, out)
+
+
+# ----------------------------------------------------- files: add, observe, asp, graph
+
+
+def _file_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    query_options: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Add the commands that edit, export or draw a scenario file, and ``completion``."""
+    add = commands.add_parser(
+        "add",
+        help="append a statement to a scenario file (validated, atomic)",
+        description="Append a [[statements]] table to FILE. The new file is checked before "
+        "it replaces the old one, in one atomic step; a rejected statement leaves FILE "
+        "unchanged (exit code 2).",
+    )
+    add.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    add.add_argument("--id", required=True, help="the new statement's id")
+    add.add_argument(
+        "--kind", required=True, choices=[kind.value for kind in Kind], help="its kind"
+    )
+    add.add_argument("--by", metavar="ACTOR", help="who said it (not needed for observed)")
+    add.add_argument("--to", metavar="ACTOR", help="to whom it was said")
+    add.add_argument("--said", metavar="DATE", help="when (ISO date or datetime)")
+    add.add_argument("--quote", help="what was said, as quoted")
+    add.add_argument("--source", help="where it was reported (a URL)")
+    add.add_argument("--weight", type=int, help="its weight in tolerant mode (default 1)")
+    add.add_argument("--subject", metavar="FORMULA", required=True, help="the subject")
+    add.add_argument("--condition", metavar="FORMULA", help="the condition (if, only_if, might)")
+    add.add_argument(
+        "--supersedes", metavar="ID", nargs="+", default=[], help="statements it replaces"
+    )
+
+    observe = commands.add_parser(
+        "observe",
+        help="append an observed fact to a scenario file (validated, atomic)",
+        description="Append an observed statement of FORMULA to FILE, as 'add --kind observed' "
+        "does; without --id it is named observed_1, observed_2, ...",
+    )
+    observe.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    observe.add_argument("formula", metavar="FORMULA", help="what was observed")
+    observe.add_argument("--said", metavar="DATE", required=True, help="when it was observed")
+    observe.add_argument("--id", help="the statement's id (default: the next observed_N)")
+    observe.add_argument("--quote", help="the report, as quoted")
+    observe.add_argument("--source", help="where it was reported (a URL)")
+
+    asp = commands.add_parser(
+        "asp",
+        help="print the complete ASP program of a query, for plain clingo",
+        description="Print the rule files, the scenario's facts and the query (the statements "
+        "active at --at, the assumptions) as one program: 'clingo PROGRAM 0 "
+        "--enum-mode=brave' (or cautious) reproduces the statuses.",
+    )
+    query_options(asp)
+
+    graph = commands.add_parser(
+        "graph",
+        help="draw who conditioned what on whom (Graphviz DOT, SVG, PNG)",
+        description="Write the dependency graph of FILE: actors, events, and an edge for each "
+        "conditional statement from its condition to its subject. SVG and PNG need "
+        "Graphviz's dot program.",
+    )
+    graph.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    graph.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    graph.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="dot, svg or png (default: from OUT's suffix, else dot)",
+    )
+
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or tcsh)",
+        description="Print a completion script for SHELL; for bash, for example: "
+        "commitlogic completion bash > ~/.local/share/bash-completion/completions/commitlogic",
+    )
+    completion.add_argument("shell", metavar="SHELL", choices=("bash", "zsh", "tcsh"))
+
+
+def _run_file_command(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    try:
+        return _FILE_COMMANDS[arguments.command](parser, arguments)
+    except ScenarioError as error:
+        print(f"commitlogic: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        name = error.filename or getattr(arguments, "output", None) or arguments.file
+        print(f"commitlogic: error: {name}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - as in main
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _add(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    fields = {
+        key: getattr(arguments, key)
+        for key in ("id", "kind", "by", "to", "said", "quote", "source", "weight", "subject")
+    }
+    fields["condition"] = arguments.condition
+    fields["supersedes"] = arguments.supersedes or None
+    statement = add_statement(arguments.file, fields)
+    print(f"added statement {statement.id!r} to {arguments.file}")
+    return EXIT_OK
+
+
+def _observe(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    statement = observe(
+        arguments.file,
+        arguments.formula,
+        said=arguments.said,
+        id=arguments.id,
+        quote=arguments.quote,
+        source=arguments.source,
+    )
+    print(f"added statement {statement.id!r} to {arguments.file}")
+    return EXIT_OK
+
+
+def _asp(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    scenario = load(arguments.file)
+    assume, at = _query_arguments(arguments, scenario)
+    sys.stdout.write(asp_program(scenario, assume=assume, at=at))
+    return EXIT_OK
+
+
+def _graph(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    scenario = load(arguments.file)
+    output = arguments.output
+    chosen = arguments.format
+    if chosen is None:
+        suffix = "" if output is None else os.path.splitext(output)[1].lower().lstrip(".")
+        chosen = {"svg": "svg", "png": "png"}.get(suffix, "dot")
+    data = render(dot_source(scenario), chosen)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomically(output, data)
+    return EXIT_OK
+
+
+def _completion(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    import shtab
+
+    sys.stdout.write(shtab.complete(parser, shell=arguments.shell))
+    return EXIT_OK
+
+
+_FILE_COMMANDS: dict[str, Callable[[argparse.ArgumentParser, argparse.Namespace], int]] = {
+    "add": _add,
+    "observe": _observe,
+    "asp": _asp,
+    "graph": _graph,
+    "completion": _completion,
+}
