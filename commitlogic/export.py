@@ -47,6 +47,11 @@ _HEADER = """\
 % written for one program part part(p); here there is one part, 0.
 
 #const p = 0.
+
+% The predicates of the facts below, which a scenario may leave empty.
+#defined atom/2.      #defined lit/3.       #defined neg/3.       #defined conj/2.
+#defined disj/2.      #defined arg/3.       #defined statement/3. #defined subject/3.
+#defined condition/3. #defined outcome/3.   #defined active/1.    #defined assumed/2.
 """
 
 _QUERY = f"""\
