@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from commitlogic import __version__
 from commitlogic.dates import When, parse_when
@@ -201,7 +201,7 @@ def _print_check(conflict: tuple[str, ...] | None, scenario: Scenario, out: Text
 
 
 def _file_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[Any],
     query_options: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     """Add the commands that edit, export or draw a scenario file, and ``completion``."""

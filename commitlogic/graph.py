@@ -87,17 +87,17 @@ def dot_source(scenario: Scenario) -> str:
         lines.append(f"  {_quote(node)} [{_attributes(label=label, shape='note')}];")
     everyone = [actor.id for actor in scenario.actors]
     for event in scenario.events:
-        for actor in everyone if event.invited is None else event.invited:
-            ends = f"{_quote('actor:' + actor)} -> {_quote('event:' + event.id)}"
+        for guest in everyone if event.invited is None else event.invited:
+            ends = f"{_quote('actor:' + guest)} -> {_quote('event:' + event.id)}"
             style = _attributes(style="dotted", dir="none", color="gray50")
             lines.append(f"  {ends} [{style}];")
     for statement in conditional:
         assert statement.condition is not None
         label = f"{statement.id}\n({statement.kind.value})"
-        style = {"style": "dashed"} if statement.kind is Kind.MIGHT else {}
+        dashed = {"style": "dashed"} if statement.kind is Kind.MIGHT else {}
         for source in _nodes_of(statement.condition):
             for target in _nodes_of(statement.subject):
-                attributes = _attributes(label=label, **style)
+                attributes = _attributes(label=label, **dashed)
                 lines.append(f"  {_quote(source)} -> {_quote(target)} [{attributes}];")
     lines.append("}")
     return "\n".join(lines) + "\n"

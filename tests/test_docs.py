@@ -139,6 +139,7 @@ def run_page(page: Path, cwd: Path) -> int:
     return ran
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
 def test_examples_in_the_docs_run(page: Path, tmp_path: Path) -> None:
     copy = tmp_path / "repo"
