@@ -43,14 +43,15 @@ def write_atomically(path: str | os.PathLike[str], data: bytes | str) -> None:
     rename itself is on disk.  An existing file keeps its permission bits; a
     new one gets the usual mode (``0o666`` less the umask).  If anything
     fails before the rename, the temporary file is removed and ``path`` is
-    untouched.
+    untouched.  When ``path`` is a symbolic link, the file it points to is
+    replaced and the link stays.
 
     Raises
     ------
     OSError
         When the folder cannot be written to, or the disk is full.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     content = data.encode("utf-8") if isinstance(data, str) else data
     try:
         mode = target.stat().st_mode & 0o7777
@@ -94,13 +95,15 @@ def locked(path: str | os.PathLike[str]) -> Iterator[bytes]:
     process that waited for the lock may hold it on the replaced file; it
     then opens the path again, until the file it locked is the file at
     ``path``.  Read-modify-write cycles inside the ``with`` block are thus
-    serialized between processes and threads.
+    serialized between processes and threads.  A symbolic link is followed,
+    as :func:`write_atomically` follows it.
 
     Raises
     ------
     OSError
         When the file cannot be opened (``FileNotFoundError`` if it is missing).
     """
+    path = os.path.realpath(path)
     while True:
         descriptor = os.open(path, os.O_RDONLY)
         try:

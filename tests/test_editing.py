@@ -11,7 +11,11 @@ import threading
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import attrs
 import pytest
+import tomlkit
+from _strategies import scenarios
+from hypothesis import HealthCheck, given, settings
 from samples import TWO_LEADERS
 
 import commitlogic
@@ -130,6 +134,14 @@ def test_file_mode_is_kept(talks: Path) -> None:
     talks.chmod(0o640)
     observe(talks, "held", said="2025-05-15")
     assert stat.S_IMODE(talks.stat().st_mode) == 0o640
+
+
+def test_a_symbolic_link_stays_a_link(talks: Path) -> None:
+    link = talks.parent / "link.toml"
+    link.symlink_to(talks.name)
+    observe(link, "held", said="2025-05-15")
+    assert link.is_symlink()
+    assert load(talks).statements[-1].id == "observed_1"
 
 
 def test_minimal_file_gets_its_first_statement(tmp_path: Path) -> None:
@@ -435,3 +447,46 @@ def test_cli_observe_rejects_a_bad_formula(capsys: pytest.CaptureFixture[str], t
 def test_loads_of_the_appended_text_equals_the_library_scenario(talks: Path) -> None:
     statement = observe(talks, "not (p and q) or held", said="2025-05-15")
     assert loads(talks.read_text(encoding="utf-8")).statements[-1] == statement
+
+
+# --------------------------------------------------------------------------- property
+
+
+def _header(scenario: commitlogic.Scenario) -> str:
+    """The scenario without statements, as TOML (written here with tomlkit)."""
+    document = tomlkit.document()
+    document["scenario"] = {"name": scenario.name}
+    actors = tomlkit.aot()
+    for actor in scenario.actors:
+        actors.append(tomlkit.item({"id": actor.id}))
+    document["actors"] = actors
+    events = tomlkit.aot()
+    for event in scenario.events:
+        table = tomlkit.table()
+        table["id"] = event.id
+        if event.start is not None:
+            table["start"] = event.start
+        if event.invited is not None:
+            table["invited"] = list(event.invited)
+        events.append(table)
+    document["events"] = events
+    outcomes = tomlkit.aot()
+    for outcome in scenario.outcomes:
+        outcomes.append(tomlkit.item({"id": outcome.id, "when": str(outcome.when)}))
+    document["outcomes"] = outcomes
+    return "# a comment that must stay\n" + tomlkit.dumps(document)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(scenarios(max_statements=5))
+def test_statements_added_one_by_one_read_back_equal(
+    tmp_path_factory: pytest.TempPathFactory, scenario: commitlogic.Scenario
+) -> None:
+    path = tmp_path_factory.mktemp("prop") / "s.toml"
+    header = _header(scenario)
+    path.write_text(header, encoding="utf-8")
+    assert load(path) == attrs.evolve(scenario, statements=())
+    for statement in scenario.statements:
+        add_statement(path, statement)
+    assert load(path) == scenario
+    assert path.read_text(encoding="utf-8").startswith(header)
