@@ -42,6 +42,9 @@ _HEADER = """\
 %   clingo THIS_FILE 0 --enum-mode=brave
 %   clingo THIS_FILE 0 --enum-mode=cautious
 % (the last model printed holds the consequences; no model: inconsistent).
+% On large scenarios add --heuristic=Domain --restart-on-model: with the
+% external maximize false (as here), rules/heuristics.lp then prefers false
+% atoms, which makes cautious consequences take few models.
 % Shown: true(A) for atoms, occurs(O) for declared outcomes, triggered(S)
 % and state(S,St) for the active commitments.  Every rule file below is
 % written for one program part part(p); here there is one part, 0.
