@@ -198,6 +198,8 @@ def _locked(name: str) -> Iterator[bytes]:
     """Lock the file and yield its content; errors opening it are ScenarioErrors."""
     if Path(name).is_dir():
         raise ScenarioError("is a directory, not a scenario file", file=name)
+    if Path(name).exists() and not os.access(name, os.W_OK):
+        raise ScenarioError("the file is read-only; nothing was added", file=name)
     stack = contextlib.ExitStack()
     try:
         data = stack.enter_context(locked(name))

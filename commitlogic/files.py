@@ -58,7 +58,10 @@ def write_atomically(path: str | os.PathLike[str], data: bytes | str) -> None:
     except FileNotFoundError:
         mode = _default_mode()
     folder = target.parent
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:  # name the file the caller asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, os.fspath(path)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(content)

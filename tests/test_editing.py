@@ -217,6 +217,14 @@ def test_an_invalid_file_is_not_edited(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
+def test_a_read_only_file_is_not_replaced(talks: Path) -> None:
+    talks.chmod(0o444)
+    with pytest.raises(ScenarioError, match="read-only"):
+        observe(talks, "held", said="2025-05-15")
+    assert talks.read_text(encoding="utf-8") == TWO_LEADERS
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError, match="no such file"):
         observe(tmp_path / "missing.toml", "p", said="2025-05-15")

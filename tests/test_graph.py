@@ -145,3 +145,12 @@ def test_docs_show_the_current_istanbul_graph() -> None:
     """docs/ holds the DOT of the example; regenerate with the command in docs/howto.md."""
     assert (ROOT / "docs" / "istanbul.dot").read_text() == dot_source(load(EXAMPLE))
     assert (ROOT / "docs" / "istanbul.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_cli_output_into_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "missing" / "g.dot"
+    assert main(["graph", str(EXAMPLE), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"commitlogic: error: {out}: No such file or directory\n"
