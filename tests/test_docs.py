@@ -10,6 +10,10 @@ Other blocks (``toml``, ``text``, ``sh``...) are not run.
 Each page runs in a fresh copy of the repository (the same relative paths
 as in a checkout), so examples may create or edit files, such as a copy of
 ``examples/talks.toml``, without touching the checkout.
+
+``python tests/test_docs.py docs/PAGE.md ...`` rewrites the outputs of a
+page's console blocks with what the commands print now (see
+:func:`update_outputs`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,9 +93,8 @@ def _normal(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()).rstrip("\n")
 
 
-def run_console(block: Block, cwd: Path, label: str) -> None:
-    """Run a console block's commands in one bash, compare each command's output."""
-    steps = commands(block)
+def console_outputs(steps: list[Command], cwd: Path) -> tuple[list[str], str]:
+    """Run commands in one bash from ``cwd``; return each one's stdout, and all of stderr."""
     marker = "@@commitlogic-docs-{}@@"
     script = ["__status=0"]
     for index, step in enumerate(steps):
@@ -109,12 +113,18 @@ def run_console(block: Block, cwd: Path, label: str) -> None:
         timeout=600,
         check=False,
     )
-    outputs = re.split(r"\n@@commitlogic-docs-\d+@@\n", done.stdout)[1:]
-    assert len(outputs) == len(steps), f"{label}: the block stopped early:\n{done.stderr}"
+    return re.split(r"\n@@commitlogic-docs-\d+@@\n", done.stdout)[1:], done.stderr
+
+
+def run_console(block: Block, cwd: Path, label: str) -> None:
+    """Run a console block's commands in one bash, compare each command's output."""
+    steps = commands(block)
+    outputs, stderr = console_outputs(steps, cwd)
+    assert len(outputs) == len(steps), f"{label}: the block stopped early:\n{stderr}"
     for step, output in zip(steps, outputs, strict=True):
         assert _normal(output) == _normal(step.expected), (
             f"{label}, line {step.line}: $ {step.command}\n"
-            f"--- expected\n{step.expected}--- got\n{output}--- stderr\n{done.stderr}"
+            f"--- expected\n{step.expected}--- got\n{output}--- stderr\n{stderr}"
         )
 
 
@@ -198,6 +208,13 @@ def test_the_checker_catches_wrong_output(tmp_path: Path) -> None:
         run_page(page, tmp_path)
 
 
+def test_the_updater_writes_what_the_commands_print(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("Text.\n\n```console\n$ echo hello  \nhullo\n$ true\nold\n```\n")
+    update_outputs(page)
+    assert page.read_text() == "Text.\n\n```console\n$ echo hello  \nhello\n$ true\n```\n"
+
+
 def test_the_tutorial_scenario_is_the_shipped_example() -> None:
     tutorial = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
     first_toml = next(block for block in blocks(tutorial) if block.language == "toml")
@@ -222,3 +239,40 @@ def test_the_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     assert (tmp_path / "index.html").exists()
     api = (tmp_path / "api" / "index.html").read_text(encoding="utf-8")
     assert "add_statement" in api and "Reasoner" in api  # generated from the docstrings
+
+
+# --------------------------------------------------------------------------- updating pages
+
+
+def update_outputs(page: Path) -> None:
+    """Rewrite the expected output of every console block of ``page`` with what it prints.
+
+    For authors: ``python tests/test_docs.py docs/PAGE.md`` after changing a
+    command or the code it runs; then read the diff.  The commands run in a
+    copy of the repository, as in the test.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "repo"
+        shutil.copytree(ROOT, copy, ignore=_SKIP_COPY, symlinks=True)
+        text = page.read_text(encoding="utf-8")
+        pieces, position = [], 0
+        for match in _FENCE.finditer(text):
+            if match.group(1) != "console":
+                continue
+            steps = commands(Block("console", match.group(2), 0))
+            outputs, stderr = console_outputs(steps, copy)
+            if stderr:
+                print(f"{page.name}: stderr: {stderr}", file=sys.stderr)
+            body = "".join(
+                f"$ {step.command}\n" + (_normal(output) + "\n" if output.strip() else "")
+                for step, output in zip(steps, outputs, strict=False)
+            )
+            pieces += [text[position : match.start(2)], body]
+            position = match.end(2)
+        pieces.append(text[position:])
+        page.write_text("".join(pieces), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        update_outputs(Path(name).resolve())
