@@ -13,7 +13,9 @@ consistent as facts arrive.  Start with :func:`load` and :class:`Reasoner`::
 """
 
 from commitlogic.dates import When
+from commitlogic.editing import add_statement, observe
 from commitlogic.errors import ScenarioError
+from commitlogic.export import asp_program
 from commitlogic.formulas import (
     And,
     Atom,
@@ -26,6 +28,7 @@ from commitlogic.formulas import (
     attends,
     parse_formula,
 )
+from commitlogic.graph import dot_source
 from commitlogic.loading import load, loads
 from commitlogic.model import Actor, Event, Kind, Outcome, Scenario, Statement
 from commitlogic.reasoner import Reasoner
@@ -54,9 +57,13 @@ __all__ = [
     "When",
     "__version__",
     "absent",
+    "add_statement",
+    "asp_program",
     "atom",
     "attends",
+    "dot_source",
     "load",
     "loads",
+    "observe",
     "parse_formula",
 ]

@@ -11,18 +11,22 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn, TextIO
 
 from commitlogic import __version__
 from commitlogic.analysis import Change, Timeline, WhatIf, timeline, what_if
 from commitlogic.dates import When, parse_when
+from commitlogic.editing import add_statement, observe
 from commitlogic.errors import ScenarioError
+from commitlogic.export import asp_program
+from commitlogic.files import write_atomically
 from commitlogic.formulas import parse_formula
+from commitlogic.graph import FORMATS, dot_source, render
 from commitlogic.loading import load
-from commitlogic.model import Scenario, Statement
+from commitlogic.model import Kind, Scenario, Statement
 from commitlogic.reasoner import Reasoner
-from commitlogic.results import Explanation, Status, StatusReport
+from commitlogic.results import Explanation, State, Status, StatusReport
 
 __all__ = ["main"]
 
@@ -132,12 +136,16 @@ def _parser() -> argparse.ArgumentParser:
         help="a candidate fact; repeat for several (default: every absent(actor, event))",
     )
     json_option(sweep, "a JSON list, one object per candidate, ranked")
+    _file_commands(commands, query_options)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
-    arguments = _parser().parse_args(argv)
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command in _FILE_COMMANDS:
+        return _run_file_command(parser, arguments)
     try:
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
@@ -184,7 +192,7 @@ def _explain(
 
 
 def _timeline(
-    arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], _at: None
+    arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], _at: When | None
 ) -> int:
     plot = None
     if arguments.plot is not None:
@@ -214,7 +222,10 @@ def _whatif(
     return EXIT_OK
 
 
-_COMMANDS = {
+_Command = Callable[[argparse.Namespace, Reasoner, list[str], When | None], int]
+
+#: The commands that query a scenario, by name.
+_COMMANDS: dict[str, _Command] = {
     "status": _status,
     "check": _check,
     "explain": _explain,
@@ -404,12 +415,14 @@ def _print_timeline(replay: Timeline, reasoner: Reasoner, assume: list[str], out
 
 
 def _change_row(change: Change) -> tuple[str, str, str, str]:
-    def text(value: object) -> str:
-        if value is None:
-            return "-"
-        return value if isinstance(value, str) else ", ".join(map(str, value))  # type: ignore[arg-type]
+    return (change.kind, change.name, _answer_text(change.before), _answer_text(change.after))
 
-    return (change.kind, change.name, text(change.before), text(change.after))
+
+def _answer_text(value: Status | tuple[State, ...] | None) -> str:
+    """A status, or the states of a commitment, or ``-`` for no answer."""
+    if value is None:
+        return "-"
+    return value if isinstance(value, str) else ", ".join(value)
 
 
 def _whatif_json(answer: WhatIf) -> dict[str, object]:
@@ -429,10 +442,10 @@ def _whatif_json(answer: WhatIf) -> dict[str, object]:
     }
 
 
-def _json_value(value: object) -> object:
+def _json_value(value: Status | tuple[State, ...] | None) -> str | list[str] | None:
     if value is None or isinstance(value, str):
         return value
-    return [str(item) for item in value]  # type: ignore[attr-defined]
+    return [str(item) for item in value]
 
 
 def _print_whatif(
@@ -456,3 +469,161 @@ def _print_check(conflict: tuple[str, ...] | None, scenario: Scenario, out: Text
     else:
         out.write(f"{scenario.name}: ")
         _print_conflict(conflict, scenario, out)
+
+
+# ----------------------------------------------------- files: add, observe, asp, graph
+
+
+def _file_commands(
+    commands: argparse._SubParsersAction[Any],
+    query_options: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Add the commands that edit, export or draw a scenario file, and ``completion``."""
+    add = commands.add_parser(
+        "add",
+        help="append a statement to a scenario file (validated, atomic)",
+        description="Append a [[statements]] table to FILE. The new file is checked before "
+        "it replaces the old one, in one atomic step; a rejected statement leaves FILE "
+        "unchanged (exit code 2).",
+    )
+    add.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    add.add_argument("--id", required=True, help="the new statement's id")
+    add.add_argument(
+        "--kind", required=True, choices=[kind.value for kind in Kind], help="its kind"
+    )
+    add.add_argument("--by", metavar="ACTOR", help="who said it (not needed for observed)")
+    add.add_argument("--to", metavar="ACTOR", help="to whom it was said")
+    add.add_argument("--said", metavar="DATE", help="when (ISO date or datetime)")
+    add.add_argument("--quote", help="what was said, as quoted")
+    add.add_argument("--source", help="where it was reported (a URL)")
+    add.add_argument("--weight", type=int, help="its weight in tolerant mode (default 1)")
+    add.add_argument("--subject", metavar="FORMULA", required=True, help="the subject")
+    add.add_argument("--condition", metavar="FORMULA", help="the condition (if, only_if, might)")
+    add.add_argument(
+        "--supersedes", metavar="ID", nargs="+", default=[], help="statements it replaces"
+    )
+
+    observe = commands.add_parser(
+        "observe",
+        help="append an observed fact to a scenario file (validated, atomic)",
+        description="Append an observed statement of FORMULA to FILE, as 'add --kind observed' "
+        "does; without --id it is named observed_1, observed_2, ...",
+    )
+    observe.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    observe.add_argument("formula", metavar="FORMULA", help="what was observed")
+    observe.add_argument("--said", metavar="DATE", required=True, help="when it was observed")
+    observe.add_argument("--id", help="the statement's id (default: the next observed_N)")
+    observe.add_argument("--quote", help="the report, as quoted")
+    observe.add_argument("--source", help="where it was reported (a URL)")
+
+    asp = commands.add_parser(
+        "asp",
+        help="print the complete ASP program of a query, for plain clingo",
+        description="Print the rule files, the scenario's facts and the query (the statements "
+        "active at --at, the assumptions) as one program: 'clingo PROGRAM 0 "
+        "--enum-mode=brave' (or cautious) reproduces the statuses.",
+    )
+    query_options(asp)
+
+    graph = commands.add_parser(
+        "graph",
+        help="draw who conditioned what on whom (Graphviz DOT, SVG, PNG)",
+        description="Write the dependency graph of FILE: actors, events, and an edge for each "
+        "conditional statement from its condition to its subject. SVG and PNG need "
+        "Graphviz's dot program.",
+    )
+    graph.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    graph.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    graph.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="dot, svg or png (default: from OUT's suffix, else dot)",
+    )
+
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or tcsh)",
+        description="Print a completion script for SHELL; for bash, for example: "
+        "commitlogic completion bash > ~/.local/share/bash-completion/completions/commitlogic",
+    )
+    completion.add_argument("shell", metavar="SHELL", choices=("bash", "zsh", "tcsh"))
+
+
+def _run_file_command(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    try:
+        return _FILE_COMMANDS[arguments.command](parser, arguments)
+    except ScenarioError as error:
+        print(f"commitlogic: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        name = error.filename or getattr(arguments, "output", None) or arguments.file
+        print(f"commitlogic: error: {name}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - as in main
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _add(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    fields = {
+        key: getattr(arguments, key)
+        for key in ("id", "kind", "by", "to", "said", "quote", "source", "weight", "subject")
+    }
+    fields["condition"] = arguments.condition
+    fields["supersedes"] = arguments.supersedes or None
+    statement = add_statement(arguments.file, fields)
+    print(f"added statement {statement.id!r} to {arguments.file}")
+    return EXIT_OK
+
+
+def _observe(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    statement = observe(
+        arguments.file,
+        arguments.formula,
+        said=arguments.said,
+        id=arguments.id,
+        quote=arguments.quote,
+        source=arguments.source,
+    )
+    print(f"added statement {statement.id!r} to {arguments.file}")
+    return EXIT_OK
+
+
+def _asp(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    scenario = load(arguments.file)
+    assume, at = _query_arguments(arguments, scenario)
+    sys.stdout.write(asp_program(scenario, assume=assume, at=at))
+    return EXIT_OK
+
+
+def _graph(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    scenario = load(arguments.file)
+    output = arguments.output
+    chosen = arguments.format
+    if chosen is None:
+        suffix = "" if output is None else os.path.splitext(output)[1].lower().lstrip(".")
+        chosen = {"svg": "svg", "png": "png"}.get(suffix, "dot")
+    data = render(dot_source(scenario), chosen)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomically(output, data)
+    return EXIT_OK
+
+
+def _completion(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    import shtab
+
+    sys.stdout.write(shtab.complete(parser, shell=arguments.shell))
+    return EXIT_OK
+
+
+_FILE_COMMANDS: dict[str, Callable[[argparse.ArgumentParser, argparse.Namespace], int]] = {
+    "add": _add,
+    "observe": _observe,
+    "asp": _asp,
+    "graph": _graph,
+    "completion": _completion,
+}

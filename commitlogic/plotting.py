@@ -6,13 +6,14 @@ this module imports it only when a picture is drawn.
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from commitlogic.analysis import Timeline
 from commitlogic.errors import ScenarioError
+from commitlogic.files import write_atomically
 from commitlogic.results import Status
 
 __all__ = ["FORMATS", "check_destination", "plot_timeline"]
@@ -100,7 +101,7 @@ def plot_timeline(
                 )
         axes.set_yticks(range(len(names)), list(reversed(names)))
         axes.set_xticks(
-            [matplotlib.dates.date2num(entry.at) for entry in entries],
+            [_day_number(entry.at) for entry in entries],
             [entry.at.isoformat() for entry in entries],
             rotation=30,
             ha="right",
@@ -127,25 +128,21 @@ def _rows(timeline: Timeline) -> list[str]:
     return list(names)
 
 
-def _band(start, end):  # type: ignore[no-untyped-def]
-    from matplotlib.dates import date2num
-
+def _band(start: date, end: date) -> tuple[float, float]:
+    """Return the start and width, in matplotlib's date numbers, of the band from start to end."""
     if end <= start:
         end = start + timedelta(days=1)
-    return date2num(start), date2num(end) - date2num(start)
+    return _day_number(start), _day_number(end) - _day_number(start)
+
+
+def _day_number(day: date) -> float:
+    from matplotlib.dates import date2num
+
+    return float(date2num(day))  # type: ignore[no-untyped-call]
 
 
 def _save(figure, destination: Path) -> None:  # type: ignore[no-untyped-def]
-    """Write the figure to a temporary file beside ``destination``, then rename it over."""
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{destination.name}.", suffix=destination.suffix, dir=destination.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            figure.savefig(stream, format=destination.suffix[1:].lower())
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, destination)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Render the figure in memory, then write it atomically (see :mod:`commitlogic.files`)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=destination.suffix[1:].lower())
+    write_atomically(destination, buffer.getvalue())
