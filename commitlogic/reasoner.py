@@ -106,8 +106,12 @@ class Reasoner:
     def __init__(self, scenario: Scenario, *, tolerant: bool = False) -> None:
         self._scenario = scenario
         self._tolerant = tolerant
+        # Tolerant mode optimises with unsatisfiable-core search (usc): it
+        # proves a small optimum in one model, where branch and bound walks
+        # through hundreds of improving models (docs/encoding.md).
+        optimise = ["--opt-strategy=usc"] if tolerant else []
         self._control = clingo.Control(
-            ["--models=0", *SOLVER_OPTIONS], logger=_ignore, message_limit=0
+            ["--models=0", *SOLVER_OPTIONS, *optimise], logger=_ignore, message_limit=0
         )
         for name, text in rule_files(TOLERANT_RULES if tolerant else STRICT_RULES):
             try:
@@ -235,10 +239,10 @@ class Reasoner:
             solve.opt_mode = "ignore" if bound is None else f"enum,{bound}"
 
     def _optimum(self, query: _Query) -> int | None:
-        """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none.
+        """Return the least cost of an outcome of ``query``, or None if it has none.
 
-        In tolerant mode clasp's branch-and-bound search proves the optimum;
-        outcomes are not enumerated.
+        clasp's branch-and-bound search proves the optimum; outcomes are not
+        enumerated.  Strict mode has no costs: this is one satisfiability check.
         """
         if not self._tolerant:
             return 0 if self._satisfiable(query.assumptions())[0] else None
@@ -346,7 +350,10 @@ class Reasoner:
             When an assumption is not a valid formula or ``at`` is not a date.
         """
         query = self._query(assume, at)
-        cost = None if query.impossible is not None else self._optimum(query)
+        if query.impossible is not None:
+            cost = None
+        else:  # strict mode: brave consequences tell consistency, without another call
+            cost = self._optimum(query) if self._tolerant else 0
         brave = None if cost is None else self._consequences(query, "brave", cost)
         if cost is None or brave is None:
             return StatusReport(False, conflict=self._conflict(query), tolerant=self._tolerant)
