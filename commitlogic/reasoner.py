@@ -241,7 +241,7 @@ class Reasoner:
     def _optimum(self, query: _Query) -> int | None:
         """Return the least cost of an outcome of ``query``, or None if it has none.
 
-        clasp's branch-and-bound search proves the optimum; outcomes are not
+        clasp's core-guided search proves the optimum; outcomes are not
         enumerated.  Strict mode has no costs: this is one satisfiability check.
         """
         if not self._tolerant:
