@@ -13,7 +13,7 @@ consistent as facts arrive.  Start with :func:`load` and :class:`Reasoner`::
 """
 
 from commitlogic.dates import When
-from commitlogic.errors import ScenarioError
+from commitlogic.errors import ScenarioError, SolverLimit
 from commitlogic.formulas import (
     And,
     Atom,
@@ -47,6 +47,7 @@ __all__ = [
     "Reasoner",
     "Scenario",
     "ScenarioError",
+    "SolverLimit",
     "State",
     "Statement",
     "Status",

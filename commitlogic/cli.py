@@ -1,8 +1,9 @@
 """The ``commitlogic`` command (SPEC section 4).
 
 Exit codes: 0 when an answer was computed, 1 when ``check`` finds the
-scenario inconsistent, 2 for bad input or usage, with one message on stderr
-and never a traceback.
+scenario inconsistent, 2 for bad input or usage, 3 when the solver hit
+``--time-limit`` or ``--model-limit`` first, with one message on stderr and
+never a traceback.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from commitlogic import __version__
 from commitlogic.dates import When, parse_when
-from commitlogic.errors import ScenarioError
+from commitlogic.errors import ScenarioError, SolverLimit
 from commitlogic.formulas import parse_formula
 from commitlogic.loading import load
 from commitlogic.model import Scenario
@@ -26,6 +27,8 @@ from commitlogic.results import StatusReport
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_USAGE = 0, 1, 2
+#: The solver hit --time-limit or --model-limit before answering.
+EXIT_LIMIT = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,10 +43,26 @@ def _parser() -> argparse.ArgumentParser:
         prog="commitlogic",
         description="Reason about political commitments: which meeting outcomes are "
         "certain, possible or impossible, and which commitments hold.",
+        epilog="Exit codes: 0 answer computed, 1 check found no outcome, 2 bad input or "
+        "usage, 3 the solver hit --time-limit or --model-limit.",
     )
     parser.add_argument("--version", action="version", version=f"commitlogic {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
+
+    def limit_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--time-limit",
+            metavar="SECONDS",
+            type=_positive(float),
+            help="give up (exit code 3) when a query needs longer in the solver",
+        )
+        command.add_argument(
+            "--model-limit",
+            metavar="N",
+            type=_positive(int),
+            help="give up (exit code 3) when one solver call needs more models",
+        )
 
     def query_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
@@ -59,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
             metavar="DATE",
             help="replay the scenario at this date or datetime (ISO, e.g. 2025-05-14)",
         )
+        limit_options(command)
 
     status = commands.add_parser(
         "status",
@@ -85,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
-        reasoner = Reasoner(scenario)
+        reasoner = Reasoner(
+            scenario, time_limit=arguments.time_limit, model_limit=arguments.model_limit
+        )
         if arguments.command == "status":
             report = reasoner.status(assume=assume, at=at)
             if arguments.json:
@@ -100,10 +122,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as error:
         print(f"commitlogic: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except SolverLimit as error:
+        print(f"commitlogic: limit: {error} {_RAISE_LIMITS}", file=sys.stderr)
+        return EXIT_LIMIT
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+_RAISE_LIMITS = "(raise --time-limit or --model-limit)"
+
+
+def _positive(kind: type) -> Callable[[str], float]:
+    """Return an argparse type: a positive number of ``kind`` (int or float)."""
+
+    def convert(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+        return value
+
+    return convert
 
 
 def _query_arguments(

@@ -1,8 +1,8 @@
-"""The one error type of commitlogic: bad input, located as precisely as known."""
+"""The errors of commitlogic: bad input, located as precisely as known, and solver limits."""
 
 from __future__ import annotations
 
-__all__ = ["ScenarioError"]
+__all__ = ["ScenarioError", "SolverLimit"]
 
 
 class ScenarioError(ValueError):
@@ -100,3 +100,27 @@ class ScenarioError(ValueError):
         }
         fields.update(changes)
         return ScenarioError(self.reason, **fields)  # type: ignore[arg-type]
+
+
+class SolverLimit(RuntimeError):
+    """A query hit a solver limit set by the user before it was answered.
+
+    Not an input error: the same query may succeed with a larger limit.
+    The CLI reports it in one line and exits with code 3.
+
+    Attributes
+    ----------
+    limit
+        Which limit was hit: ``"time"`` or ``"models"``.
+    value
+        The limit that was set: seconds for ``"time"``, a count for ``"models"``.
+    """
+
+    def __init__(self, limit: str, value: float) -> None:
+        self.limit = limit
+        self.value = value
+        if limit == "time":
+            message = f"the solver hit the time limit of {value:g} s before answering"
+        else:
+            message = f"the solver hit the model limit of {value:g} models before answering"
+        super().__init__(message)

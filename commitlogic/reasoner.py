@@ -11,7 +11,8 @@ program part with the new facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -20,7 +21,7 @@ from clingo import Function, Number, String, Symbol
 
 from commitlogic.dates import When, parse_when
 from commitlogic.encoding import PART, SOLVER_OPTIONS, STRICT_RULES, Encoder, rule_files
-from commitlogic.errors import ScenarioError
+from commitlogic.errors import ScenarioError, SolverLimit
 from commitlogic.formulas import Formula, FormulaLike, as_formula
 from commitlogic.model import Outcome, Scenario, Statement
 from commitlogic.results import State, Status, StatusReport
@@ -72,6 +73,15 @@ class Reasoner:
     ----------
     scenario
         The scenario to reason about.  It is grounded once, here.
+    time_limit
+        Seconds that one query (status, conflict, query...) may spend in the
+        solver; beyond it the query raises :class:`~commitlogic.errors.SolverLimit`.
+        ``None`` (the default) waits as long as it takes.  A public attribute:
+        set it between queries to change it.
+    model_limit
+        Models that one solver call may compute (consequences take a few);
+        beyond it the query raises :class:`~commitlogic.errors.SolverLimit`.
+        ``None`` (the default) sets no limit.  Also a public attribute.
 
     Examples
     --------
@@ -79,8 +89,17 @@ class Reasoner:
     >>> reasoner.status(assume=["absent(putin, istanbul_talks)"])  # doctest: +SKIP
     """
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        time_limit: float | None = None,
+        model_limit: int | None = None,
+    ) -> None:
         self._scenario = scenario
+        self.time_limit = time_limit
+        self.model_limit = model_limit
+        self._deadline: float | None = None
         self._control = clingo.Control(
             ["--models=0", *SOLVER_OPTIONS], logger=_ignore, message_limit=0
         )
@@ -160,6 +179,8 @@ class Reasoner:
     # ------------------------------------------------------------------ queries
 
     def _query(self, assume: Sequence[Assumption], at: When | str | None) -> _Query:
+        # Every query starts here: its time limit counts from now.
+        self._deadline = None if self.time_limit is None else time.monotonic() + self.time_limit
         if isinstance(assume, str | Formula):
             assume = [assume]
         moment = None if at is None else _parse_at(at)
@@ -193,6 +214,7 @@ class Reasoner:
     def _consequences(self, query: _Query, mode: Literal["brave", "cautious"]) -> _Shown | None:
         """Return what is true in some (brave) or all (cautious) outcomes, or None if none."""
         self._control.configuration.solve.enum_mode = mode
+        self._control.configuration.solve.models = 0
         last: list[Symbol] | None = None
 
         def on_model(model: clingo.Model) -> None:
@@ -201,7 +223,7 @@ class Reasoner:
 
         # Prefer true atoms for brave, false ones for cautious (rules/heuristics.lp).
         guide = self._maximize if mode == "brave" else -self._maximize
-        result = self._control.solve(assumptions=[*query.assumptions(), guide], on_model=on_model)
+        result = self._solve([*query.assumptions(), guide], on_model=on_model)
         if result.unsatisfiable or last is None:
             return None
         return _Shown(last, self._names)
@@ -209,9 +231,43 @@ class Reasoner:
     def _satisfiable(self, literals: list[int]) -> tuple[bool, list[int]]:
         """Solve under ``literals``; return satisfiability and, if not, the core."""
         self._control.configuration.solve.enum_mode = "auto"
+        self._control.configuration.solve.models = 1  # one model answers; never enumerate
         core: list[int] = []
-        result = self._control.solve(assumptions=literals, on_core=core.extend)
+        result = self._solve(literals, on_core=core.extend)
         return bool(result.satisfiable), core
+
+    def _solve(
+        self,
+        literals: list[int],
+        on_model: Callable[[clingo.Model], None] | None = None,
+        on_core: Callable[[Sequence[int]], None] | None = None,
+    ) -> clingo.SolveResult:
+        """Solve under ``literals`` within the time and model limits, else raise SolverLimit."""
+        limit, count = self.model_limit, 0
+
+        def counted(model: clingo.Model) -> bool:
+            nonlocal count
+            count += 1
+            if limit is not None and count > limit:
+                return False  # stop the search; reported below
+            if on_model is not None:
+                on_model(model)
+            return True
+
+        if self._deadline is None:
+            result = self._control.solve(assumptions=literals, on_model=counted, on_core=on_core)
+        else:
+            handle = self._control.solve(
+                assumptions=literals, on_model=counted, on_core=on_core, async_=True
+            )
+            with handle:
+                if not handle.wait(max(0.0, self._deadline - time.monotonic())):
+                    handle.cancel()
+                    raise SolverLimit("time", self.time_limit or 0.0)
+                result = handle.get()
+        if limit is not None and count > limit:
+            raise SolverLimit("models", limit)
+        return result
 
     def _conflict(self, query: _Query) -> tuple[str, ...]:
         """Return a minimal set of members that has no outcome (deletion-based, on cores)."""
