@@ -30,6 +30,7 @@ from commitlogic.loading import load, loads
 from commitlogic.model import Actor, Event, Kind, Outcome, Scenario, Statement
 from commitlogic.reasoner import Reasoner
 from commitlogic.results import State, Status, StatusReport
+from commitlogic.sweep import sweep
 
 __version__ = "0.1.0"
 
@@ -60,4 +61,5 @@ __all__ = [
     "load",
     "loads",
     "parse_formula",
+    "sweep",
 ]

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
-from commitlogic import __version__
+from commitlogic import __version__, cli_sweep
 from commitlogic.dates import When, parse_when
 from commitlogic.errors import ScenarioError, SolverLimit
 from commitlogic.formulas import parse_formula
@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Reason about political commitments: which meeting outcomes are "
         "certain, possible or impossible, and which commitments hold.",
         epilog="Exit codes: 0 answer computed, 1 check found no outcome, 2 bad input or "
-        "usage, 3 the solver hit --time-limit or --model-limit.",
+        "usage (sweep: some input), 3 the solver hit --time-limit or --model-limit.",
     )
     parser.add_argument("--version", action="version", version=f"commitlogic {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -96,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         "and assumption; when none does, name a minimal conflict and exit with 1.",
     )
     query_options(check)
+    cli_sweep.add_parser(commands, limit_options)
     return parser
 
 
@@ -103,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     arguments = _parser().parse_args(argv)
     try:
+        if arguments.command == "sweep":
+            return cli_sweep.run(arguments)
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
         reasoner = Reasoner(

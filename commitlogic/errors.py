@@ -84,6 +84,10 @@ class ScenarioError(ValueError):
         subject = ", ".join(what)
         return f"{where}{subject}: {self.reason}" if subject else f"{where}{self.reason}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep the location through pickling (sweeps send errors back from workers).
+        return (_rebuild, (self.reason, self.located().__dict__))
+
     def located(self, **changes: object) -> ScenarioError:
         """Return a copy of this error with some location attributes replaced."""
         fields = {
@@ -100,6 +104,11 @@ class ScenarioError(ValueError):
         }
         fields.update(changes)
         return ScenarioError(self.reason, **fields)  # type: ignore[arg-type]
+
+
+def _rebuild(reason: str, fields: dict[str, object]) -> ScenarioError:
+    known = {key: value for key, value in fields.items() if key != "reason"}
+    return ScenarioError(reason, **known)  # type: ignore[arg-type]
 
 
 class SolverLimit(RuntimeError):
@@ -124,3 +133,6 @@ class SolverLimit(RuntimeError):
         else:
             message = f"the solver hit the model limit of {value:g} models before answering"
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (SolverLimit, (self.limit, self.value))
