@@ -39,7 +39,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate, write  # noqa: E402
 
 DEFAULT_SIZES = (1000, 3000, 10000, 30000, 100000)
-WHAT_IFS = 11  # what-if queries per size; the median is reported
+WHAT_IFS = 5  # what-if queries per size (--what-ifs); the median is reported
 MARK_BEGIN = "<!-- benchmark table: begin (python benchmarks/run.py --docs) -->"
 MARK_END = "<!-- benchmark table: end -->"
 
@@ -134,6 +134,7 @@ def measure_size(size: int, seed: int, folder: Path, timeout: float) -> dict:
     row: dict = {"size": size}
     for side in ("library", "floor"):
         argv = [*me, "--measure", side, str(path), str(broken), "--limit", str(timeout)]
+        argv += ["--what-ifs", str(WHAT_IFS)]
         _, out = _subprocess(argv, timeout * 3)
         row[side] = json.loads(out) if out else {}
     cli = [sys.executable, "-m", "commitlogic", "status", str(path), "--json"]
@@ -247,7 +248,9 @@ def main() -> None:
     parser.add_argument("--docs", action="store_true", help="update docs/benchmarks.md and .png")
     parser.add_argument("--measure", nargs=3, metavar=("SIDE", "FILE", "BROKEN"))
     parser.add_argument("--limit", type=float, default=600)
+    parser.add_argument("--what-ifs", type=int, default=WHAT_IFS, help="what-ifs per size")
     arguments = parser.parse_args()
+    globals()["WHAT_IFS"] = arguments.what_ifs
     if arguments.measure:
         side, path, broken = arguments.measure
         if side == "library":
