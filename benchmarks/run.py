@@ -211,13 +211,14 @@ def plot(rows: list[dict], target: Path) -> None:
 
     figure, axes = pyplot.subplots(figsize=(8, 5))
     sizes = [row["size"] for row in rows]
+    keys = ("load", "ground", "status", "status CLI", "what-if status", "conflict")
     for side, style in (("library", "-"), ("floor", "--")):
-        for key in ("load", "ground", "status", "status CLI", "what-if status", "conflict"):
+        for colour, key in enumerate(keys):
             values = [row[side].get(key) for row in rows]
             if any(v is None for v in values) or not values:
                 continue
             name = "commitlogic" if side == "library" else "floor"
-            axes.plot(sizes, values, style, marker="o", label=f"{name}: {key}")
+            axes.plot(sizes, values, style, color=f"C{colour}", marker="o", label=f"{name}: {key}")
     axes.set_xscale("log")
     axes.set_yscale("log")
     axes.set_xlabel("statements")
