@@ -14,7 +14,7 @@ consistent as facts arrive.  Start with :func:`load` and :class:`Reasoner`::
 
 from commitlogic.dates import When
 from commitlogic.editing import add_statement, observe
-from commitlogic.errors import ScenarioError
+from commitlogic.errors import ScenarioError, SolverLimit
 from commitlogic.export import asp_program
 from commitlogic.formulas import (
     And,
@@ -33,6 +33,7 @@ from commitlogic.loading import load, loads
 from commitlogic.model import Actor, Event, Kind, Outcome, Scenario, Statement
 from commitlogic.reasoner import Reasoner
 from commitlogic.results import State, Status, StatusReport
+from commitlogic.sweep import sweep
 
 __version__ = "0.1.0"
 
@@ -50,6 +51,7 @@ __all__ = [
     "Reasoner",
     "Scenario",
     "ScenarioError",
+    "SolverLimit",
     "State",
     "Statement",
     "Status",
@@ -66,4 +68,5 @@ __all__ = [
     "loads",
     "observe",
     "parse_formula",
+    "sweep",
 ]

@@ -1,24 +1,26 @@
 """The ``commitlogic`` command (SPEC section 4).
 
 Exit codes: 0 when an answer was computed, 1 when ``check`` finds the
-scenario inconsistent, 2 for bad input or usage, with one message on stderr
-and never a traceback.
+scenario inconsistent, 2 for bad input or usage, 3 when the solver hit
+``--time-limit`` or ``--model-limit`` first, with one message on stderr and
+never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
-from commitlogic import __version__
+from commitlogic import __version__, cli_sweep
 from commitlogic.analysis import Change, Timeline, WhatIf, timeline, what_if
 from commitlogic.dates import When, parse_when
 from commitlogic.editing import add_statement, observe
-from commitlogic.errors import ScenarioError
+from commitlogic.errors import ScenarioError, SolverLimit
 from commitlogic.export import asp_program
 from commitlogic.files import write_atomically
 from commitlogic.formulas import parse_formula
@@ -31,6 +33,8 @@ from commitlogic.results import Explanation, State, Status, StatusReport
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_USAGE = 0, 1, 2
+#: The solver hit --time-limit or --model-limit before answering.
+EXIT_LIMIT = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,13 +49,33 @@ def _parser() -> argparse.ArgumentParser:
         prog="commitlogic",
         description="Reason about political commitments: which meeting outcomes are "
         "certain, possible or impossible, and which commitments hold.",
+        epilog="Exit codes: 0 answer computed, 1 check found no outcome, 2 bad input or "
+        "usage (sweep: some input), 3 the solver hit --time-limit or --model-limit.",
     )
     parser.add_argument("--version", action="version", version=f"commitlogic {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
+    def limit_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--time-limit",
+            metavar="SECONDS",
+            type=_positive(float),
+            help="give up (exit code 3) when a query needs longer in the solver",
+        )
+        command.add_argument(
+            "--model-limit",
+            metavar="N",
+            type=_positive(int),
+            help="give up (exit code 3) when one solver call needs more models",
+        )
+
     def query_options(
-        command: argparse.ArgumentParser, *, at: bool = True, tolerant: bool = False
+        command: argparse.ArgumentParser,
+        *,
+        at: bool = True,
+        tolerant: bool = False,
+        limits: bool = True,
     ) -> None:
         command.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
         command.add_argument(
@@ -74,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
                 help="commitments are soft: take the outcomes that break the least total "
                 "weight of commitments (observed facts and assumptions stay hard)",
             )
+        if limits:
+            limit_options(command)
 
     def json_option(command: argparse.ArgumentParser, what: str) -> None:
         command.add_argument("--json", action="store_true", help=f"print {what} (SPEC)")
@@ -136,7 +162,8 @@ def _parser() -> argparse.ArgumentParser:
         help="a candidate fact; repeat for several (default: every absent(actor, event))",
     )
     json_option(sweep, "a JSON list, one object per candidate, ranked")
-    _file_commands(commands, query_options)
+    cli_sweep.add_parser(commands, limit_options)
+    _file_commands(commands, functools.partial(query_options, limits=False))
     return parser
 
 
@@ -147,17 +174,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command in _FILE_COMMANDS:
         return _run_file_command(parser, arguments)
     try:
+        if arguments.command == "sweep":
+            return cli_sweep.run(arguments)
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
-        reasoner = Reasoner(scenario, tolerant=getattr(arguments, "tolerant", False))
+        reasoner = Reasoner(
+            scenario,
+            tolerant=getattr(arguments, "tolerant", False),
+            time_limit=arguments.time_limit,
+            model_limit=arguments.model_limit,
+        )
         return _COMMANDS[arguments.command](arguments, reasoner, assume, at)
     except ScenarioError as error:
         print(f"commitlogic: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except SolverLimit as error:
+        print(f"commitlogic: limit: {error} {_RAISE_LIMITS}", file=sys.stderr)
+        return EXIT_LIMIT
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+_RAISE_LIMITS = "(raise --time-limit or --model-limit)"
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
+    """Return an argparse type: a positive number of ``kind`` (int or float)."""
+
+    def convert(text: str) -> float:
+        try:
+            value: float = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+        return value
+
+    return convert
 
 
 def _status(

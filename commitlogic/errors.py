@@ -1,8 +1,8 @@
-"""The one error type of commitlogic: bad input, located as precisely as known."""
+"""The errors of commitlogic: bad input, located as precisely as known, and solver limits."""
 
 from __future__ import annotations
 
-__all__ = ["ScenarioError"]
+__all__ = ["ScenarioError", "SolverLimit"]
 
 
 class ScenarioError(ValueError):
@@ -84,6 +84,10 @@ class ScenarioError(ValueError):
         subject = ", ".join(what)
         return f"{where}{subject}: {self.reason}" if subject else f"{where}{self.reason}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep the location through pickling (sweeps send errors back from workers).
+        return (_rebuild, (self.reason, self.located().__dict__))
+
     def located(self, **changes: object) -> ScenarioError:
         """Return a copy of this error with some location attributes replaced."""
         fields = {
@@ -100,3 +104,35 @@ class ScenarioError(ValueError):
         }
         fields.update(changes)
         return ScenarioError(self.reason, **fields)  # type: ignore[arg-type]
+
+
+def _rebuild(reason: str, fields: dict[str, object]) -> ScenarioError:
+    known = {key: value for key, value in fields.items() if key != "reason"}
+    return ScenarioError(reason, **known)  # type: ignore[arg-type]
+
+
+class SolverLimit(RuntimeError):
+    """A query hit a solver limit set by the user before it was answered.
+
+    Not an input error: the same query may succeed with a larger limit.
+    The CLI reports it in one line and exits with code 3.
+
+    Attributes
+    ----------
+    limit
+        Which limit was hit: ``"time"`` or ``"models"``.
+    value
+        The limit that was set: seconds for ``"time"``, a count for ``"models"``.
+    """
+
+    def __init__(self, limit: str, value: float) -> None:
+        self.limit = limit
+        self.value = value
+        if limit == "time":
+            message = f"the solver hit the time limit of {value:g} s before answering"
+        else:
+            message = f"the solver hit the model limit of {value:g} models before answering"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (SolverLimit, (self.limit, self.value))

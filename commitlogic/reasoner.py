@@ -11,7 +11,8 @@ program part with the new facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -27,7 +28,7 @@ from commitlogic.encoding import (
     Encoder,
     rule_files,
 )
-from commitlogic.errors import ScenarioError
+from commitlogic.errors import ScenarioError, SolverLimit
 from commitlogic.formulas import Formula, FormulaLike, as_formula
 from commitlogic.model import Outcome, Scenario, Statement
 from commitlogic.results import Explanation, State, Status, StatusReport, Witnesses
@@ -96,6 +97,15 @@ class Reasoner:
         its ``weight``; observed facts and assumptions stay hard.  Answers
         are taken across the outcomes of least total weight of broken
         commitments, and reports carry that ``cost``.
+    time_limit
+        Seconds that one query (status, conflict, query...) may spend in the
+        solver; beyond it the query raises :class:`~commitlogic.errors.SolverLimit`.
+        ``None`` (the default) waits as long as it takes.  A public attribute:
+        set it between queries to change it.
+    model_limit
+        Models that one solver call may compute (consequences take a few);
+        beyond it the query raises :class:`~commitlogic.errors.SolverLimit`.
+        ``None`` (the default) sets no limit.  Also a public attribute.
 
     Examples
     --------
@@ -103,9 +113,19 @@ class Reasoner:
     >>> reasoner.status(assume=["absent(putin, istanbul_talks)"])  # doctest: +SKIP
     """
 
-    def __init__(self, scenario: Scenario, *, tolerant: bool = False) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        tolerant: bool = False,
+        time_limit: float | None = None,
+        model_limit: int | None = None,
+    ) -> None:
         self._scenario = scenario
         self._tolerant = tolerant
+        self.time_limit = time_limit
+        self.model_limit = model_limit
+        self._deadline: float | None = None
         # Tolerant mode optimises with unsatisfiable-core search (usc): it
         # proves a small optimum in one model, where branch and bound walks
         # through hundreds of improving models (docs/encoding.md).
@@ -194,6 +214,8 @@ class Reasoner:
     # ------------------------------------------------------------------ queries
 
     def _query(self, assume: Sequence[Assumption], at: When | str | None) -> _Query:
+        # Every query starts here: its time limit counts from now.
+        self._deadline = None if self.time_limit is None else time.monotonic() + self.time_limit
         if isinstance(assume, str | Formula):
             assume = [assume]
         moment = None if at is None else _parse_at(at)
@@ -227,10 +249,10 @@ class Reasoner:
     def _configure(self, enum_mode: str, bound: int | None) -> None:
         """Set the enumeration mode, and in tolerant mode the cost bound on outcomes.
 
-        Mode ``auto`` looks for one outcome; ``brave`` and ``cautious`` go on
-        until their consequences are fixed.  ``bound`` ``None`` ignores costs
-        (any outcome counts: consistency and conflicts); a number keeps the
-        outcomes of at most that cost.
+        Mode ``auto`` looks for one outcome (never enumerate); ``brave`` and
+        ``cautious`` go on until their consequences are fixed.  ``bound``
+        ``None`` ignores costs (any outcome counts: consistency and
+        conflicts); a number keeps the outcomes of at most that cost.
         """
         solve = self._control.configuration.solve
         solve.enum_mode = enum_mode
@@ -253,7 +275,7 @@ class Reasoner:
         def on_model(model: clingo.Model) -> None:
             costs.append(sum(model.cost))
 
-        result = self._control.solve(assumptions=query.assumptions(), on_model=on_model)
+        result = self._solve(query.assumptions(), on_model=on_model)
         return costs[-1] if result.satisfiable and costs else None
 
     def _consequences(
@@ -272,7 +294,7 @@ class Reasoner:
 
         # Prefer true atoms for brave, false ones for cautious (rules/heuristics.lp).
         guide = self._maximize if mode == "brave" else -self._maximize
-        result = self._control.solve(assumptions=[*query.assumptions(), guide], on_model=on_model)
+        result = self._solve([*query.assumptions(), guide], on_model=on_model)
         if result.unsatisfiable or last is None:
             return None
         return _Shown(last, self._names)
@@ -281,7 +303,7 @@ class Reasoner:
         """Solve under ``literals``; return satisfiability and, if not, the core."""
         self._configure("auto", bound)
         core: list[int] = []
-        result = self._control.solve(assumptions=literals, on_core=core.extend)
+        result = self._solve(literals, on_core=core.extend)
         return bool(result.satisfiable), core
 
     def _witness(self, literals: list[int], universe: Iterable[str]) -> tuple[str, ...]:
@@ -293,13 +315,45 @@ class Reasoner:
         self._configure("auto", None)
         shown: list[Symbol] = []
 
-        def on_model(model: clingo.Model) -> bool:
+        def on_model(model: clingo.Model) -> None:
             shown.extend(model.symbols(shown=True))
-            return False  # one outcome is enough
 
-        self._control.solve(assumptions=[*literals, -self._maximize], on_model=on_model)
+        self._solve([*literals, -self._maximize], on_model=on_model)
         true = _Shown(shown, self._names).atoms
         return tuple(sorted(name for name in universe if name in true))
+
+    def _solve(
+        self,
+        literals: list[int],
+        on_model: Callable[[clingo.Model], None] | None = None,
+        on_core: Callable[[Sequence[int]], None] | None = None,
+    ) -> clingo.SolveResult:
+        """Solve under ``literals`` within the time and model limits, else raise SolverLimit."""
+        limit, count = self.model_limit, 0
+
+        def counted(model: clingo.Model) -> bool:
+            nonlocal count
+            count += 1
+            if limit is not None and count > limit:
+                return False  # stop the search; reported below
+            if on_model is not None:
+                on_model(model)
+            return True
+
+        if self._deadline is None:
+            result = self._control.solve(assumptions=literals, on_model=counted, on_core=on_core)
+        else:
+            handle = self._control.solve(
+                assumptions=literals, on_model=counted, on_core=on_core, async_=True
+            )
+            with handle:
+                if not handle.wait(max(0.0, self._deadline - time.monotonic())):
+                    handle.cancel()
+                    raise SolverLimit("time", self.time_limit or 0.0)
+                result = handle.get()
+        if limit is not None and count > limit:
+            raise SolverLimit("models", limit)
+        return result
 
     def _conflict(self, query: _Query) -> tuple[str, ...]:
         """Return a minimal set of members that has no outcome (deletion-based, on cores)."""

@@ -46,7 +46,7 @@ def test_the_checked_modules_pass_mypy_strict() -> None:
     """
     pytest.importorskip("mypy")
     modules = ["editing", "export", "graph", "files", "cli", "__init__", "__main__"]
-    modules += ["analysis", "plotting", "results"]
+    modules += ["analysis", "plotting", "results", "sweep", "cli_sweep"]
     paths = [str(ROOT / "commitlogic" / f"{name}.py") for name in modules]
     done = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", *paths],

@@ -1,0 +1,223 @@
+"""The ``commitlogic sweep`` command: many what-ifs on one file, or a folder of files.
+
+    commitlogic sweep FILE --assume-each FORMULA... [--assume F]... [--at DATE] [--json]
+    commitlogic sweep DIR [--assume F]... [--at DATE] [--out results.jsonl]
+
+With ``--json`` (always for a folder) it prints JSON lines, one per
+candidate or file, in input order; ``--out`` writes them to a file
+atomically instead.  A progress bar runs on stderr when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm  # type: ignore[import-untyped]
+
+from commitlogic.dates import parse_when
+from commitlogic.errors import ScenarioError, SolverLimit
+from commitlogic.formulas import parse_formula
+from commitlogic.loading import load
+from commitlogic.results import Status, StatusReport
+from commitlogic.sweep import SweepResult, scenario_files, sweep
+
+__all__ = ["add_parser", "run"]
+
+EXIT_OK, EXIT_USAGE, EXIT_LIMIT = 0, 2, 3
+
+
+def add_parser(commands: Any, limit_options: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add the ``sweep`` subcommand to the subparsers ``commands``."""
+    command = commands.add_parser(
+        "sweep",
+        help="many what-ifs on one scenario, or one query on a folder of scenarios",
+        description="Answer each --assume-each candidate on one scenario file (grounded "
+        "once), or the same query on every *.toml file of a folder, in input order. "
+        "Exit code 0 when every item was answered, 2 when an input was bad (the other "
+        "items are still answered), 3 when an item hit --time-limit or --model-limit.",
+    )
+    command.add_argument("path", metavar="FILE|DIR", help="a scenario file, or a folder of them")
+    command.add_argument(
+        "--assume-each",
+        metavar="FORMULA",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="one what-if candidate per formula (join several with 'and'); with a FILE",
+    )
+    command.add_argument(
+        "--assume",
+        metavar="FORMULA",
+        action="append",
+        default=[],
+        help="assume this formula in every query; repeat for several",
+    )
+    command.add_argument("--at", metavar="DATE", help="replay every query at this date")
+    command.add_argument(
+        "--query",
+        metavar="FORMULA",
+        help="answer only the status of this formula (faster than a whole status)",
+    )
+    command.add_argument("--json", action="store_true", help="print JSON lines (SPEC objects)")
+    command.add_argument("--out", metavar="FILE", help="write the JSON lines to FILE (atomic)")
+    command.add_argument(
+        "--workers", metavar="N", type=int, default=0, help="spread the work over N processes"
+    )
+    command.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="spread the work over a Dask cluster (pip install commitlogic[dask])",
+    )
+    command.add_argument("--quiet", action="store_true", help="no progress bar")
+    limit_options(command)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Run ``commitlogic sweep``; ScenarioError for bad input is left to the caller."""
+    folder = Path(arguments.path).is_dir()
+    at = _at(arguments.at)
+    if folder:
+        if arguments.assume_each:
+            raise ScenarioError("--assume-each goes with a scenario file, not a folder")
+        files = scenario_files(arguments.path)
+        labels = [("file", path.name) for path in files]
+        target: Any = files
+        candidates = None
+    else:
+        if not arguments.assume_each:
+            raise ScenarioError("sweep over a file needs --assume-each FORMULA...")
+        scenario = load(arguments.path)
+        for option, texts in (
+            ("--assume-each", arguments.assume_each),
+            ("--assume", arguments.assume),
+            ("--query", [arguments.query] if arguments.query else []),
+        ):
+            for text in texts:
+                try:
+                    scenario.check_formula(parse_formula(text))
+                except ScenarioError as error:
+                    raise ScenarioError(f"{option} {text!r}: {error.reason}") from None
+        labels = [("assume", text) for text in arguments.assume_each]
+        candidates = list(arguments.assume_each)
+        workers = arguments.workers > 0 or arguments.dask
+        target = arguments.path if workers else scenario
+    with ExitStack() as stack:
+        executor = _executor(arguments, stack)
+        bar = stack.enter_context(
+            tqdm(
+                total=len(labels),
+                file=sys.stderr,
+                unit="query" if candidates is not None else "file",
+                disable=arguments.quiet or not sys.stderr.isatty(),
+            )
+        )
+        results = sweep(
+            target,
+            candidates,
+            assume=arguments.assume,
+            at=at,
+            formula=arguments.query,
+            executor=executor,
+            time_limit=arguments.time_limit,
+            model_limit=arguments.model_limit,
+            errors="return",
+            progress=bar.update,
+        )
+    as_json = arguments.json or folder or arguments.out is not None
+    lines = [
+        _line(label, result, arguments.query, as_json)
+        for label, result in zip(labels, results, strict=True)
+    ]
+    if arguments.out is not None:
+        _write_atomic(arguments.out, lines)
+    else:
+        for line in lines:
+            sys.stdout.write(line + "\n")
+    for result in results:
+        if isinstance(result, ScenarioError):
+            print(f"commitlogic: error: {result}", file=sys.stderr)
+    if any(isinstance(result, ScenarioError) for result in results):
+        return EXIT_USAGE
+    if any(isinstance(result, SolverLimit) for result in results):
+        return EXIT_LIMIT
+    return EXIT_OK
+
+
+def _at(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return parse_when(text)
+    except ScenarioError as error:
+        raise ScenarioError(f"--at: {error.reason}") from None
+
+
+def _executor(arguments: argparse.Namespace, stack: ExitStack) -> Executor | None:
+    if arguments.dask:
+        try:
+            import distributed  # optional: the dask extra
+        except ImportError:
+            raise ScenarioError(
+                "--dask needs Dask distributed: pip install 'commitlogic[dask]'"
+            ) from None
+        client = stack.enter_context(distributed.Client(arguments.dask))  # type: ignore[no-untyped-call]
+        executor: Executor = client.get_executor()
+        return executor
+    if arguments.workers > 0:
+        return stack.enter_context(ProcessPoolExecutor(arguments.workers))
+    return None
+
+
+def _line(label: tuple[str, str], result: SweepResult, formula: str | None, as_json: bool) -> str:
+    key, name = label
+    if as_json:
+        record: dict[str, Any] = {key: name}
+        if isinstance(result, ScenarioError | SolverLimit):
+            record["error"] = str(result)
+            record["limit"] = isinstance(result, SolverLimit)
+        elif formula is not None:
+            record["formula"] = formula
+            record["status"] = None if result is None else str(result)
+        else:
+            assert isinstance(result, StatusReport)
+            record.update(result.to_json())
+        return json.dumps(record, ensure_ascii=False)
+    if isinstance(result, ScenarioError | SolverLimit):
+        return f"{name}: {'limit' if isinstance(result, SolverLimit) else 'error'}: {result}"
+    if formula is not None:
+        return f"{name}: {formula}: {'no outcome' if result is None else result}"
+    assert isinstance(result, StatusReport)
+    if not result.consistent:
+        return f"{name}: inconsistent; conflict: {', '.join(result.conflict or ())}"
+    counts = [
+        f"{len(result.with_status(status))} {status}"
+        for status in (Status.CERTAIN, Status.POSSIBLE, Status.IMPOSSIBLE)
+    ]
+    return f"{name}: consistent; {', '.join(counts)}"
+
+
+def _write_atomic(path: str, lines: Iterable[str]) -> None:
+    """Write the lines to ``path`` through a temporary file in its folder, fsync and rename."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            for line in lines:
+                out.write(line + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
