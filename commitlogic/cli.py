@@ -426,6 +426,13 @@ def _print_explanation(
         _print_conflict(explanation.because or (), scenario, out)
         return
     out.write(f"{explanation.formula} is {explanation.status}\n")
+    declared = {outcome.id: outcome.when for outcome in scenario.outcomes}
+    if explanation.formula in declared:
+        # SPEC section 2: a bare name in a formula is a free proposition.
+        out.write(
+            f"(read as a free proposition; for the declared outcome {explanation.formula}, "
+            f'explain its formula: "{declared[explanation.formula]}")\n'
+        )
     if explanation.witnesses is not None:
         for label, atoms in (
             ("it holds in this outcome", explanation.witnesses.holds),

@@ -150,3 +150,10 @@ def test_whatif_with_candidates_and_table(capsys, scenario_file: Path) -> None:
     assert "contradicts: kremlin_list, assume:attends(putin, talks)" in out
     code, _, err = run(capsys, "whatif", str(scenario_file), "--candidate", "attends(x, talks)")
     assert code == 2 and "--candidate 'attends(x, talks)'" in err
+
+
+def test_explaining_an_outcome_id_says_how_it_is_read(capsys) -> None:
+    code, out, _ = run(capsys, "explain", str(EXAMPLE), "leaders_meet")
+    assert code == 0
+    assert "leaders_meet is possible" in out  # a free proposition (SPEC section 2)
+    assert 'explain its formula: "attends(putin,istanbul_talks) and' in out
