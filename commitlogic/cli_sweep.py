@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
@@ -25,6 +23,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from commitlogic.dates import parse_when
 from commitlogic.errors import ScenarioError, SolverLimit
+from commitlogic.files import write_atomically
 from commitlogic.formulas import parse_formula
 from commitlogic.loading import load
 from commitlogic.results import Status, StatusReport
@@ -138,7 +137,7 @@ def run(arguments: argparse.Namespace) -> int:
         for label, result in zip(labels, results, strict=True)
     ]
     if arguments.out is not None:
-        _write_atomic(arguments.out, lines)
+        write_atomically(arguments.out, "".join(line + "\n" for line in lines))
     else:
         for line in lines:
             sys.stdout.write(line + "\n")
@@ -203,21 +202,3 @@ def _line(label: tuple[str, str], result: SweepResult, formula: str | None, as_j
         for status in (Status.CERTAIN, Status.POSSIBLE, Status.IMPOSSIBLE)
     ]
     return f"{name}: consistent; {', '.join(counts)}"
-
-
-def _write_atomic(path: str, lines: Iterable[str]) -> None:
-    """Write the lines to ``path`` through a temporary file in its folder, fsync and rename."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            for line in lines:
-                out.write(line + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
