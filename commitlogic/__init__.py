@@ -30,6 +30,7 @@ from commitlogic.loading import load, loads
 from commitlogic.model import Actor, Event, Kind, Outcome, Scenario, Statement
 from commitlogic.reasoner import Reasoner
 from commitlogic.results import State, Status, StatusReport
+from commitlogic.saving import dump, dumps
 
 __version__ = "0.1.0"
 
@@ -56,6 +57,8 @@ __all__ = [
     "absent",
     "atom",
     "attends",
+    "dump",
+    "dumps",
     "load",
     "loads",
     "parse_formula",

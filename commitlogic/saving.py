@@ -1,0 +1,217 @@
+"""Writing scenarios as TOML files (SPEC section 1), the reverse of :mod:`commitlogic.loading`.
+
+:func:`dumps` writes every field of a :class:`~commitlogic.model.Scenario`
+so that :func:`~commitlogic.loading.loads` reads back an equal scenario:
+keys in the order of SPEC section 1, formulas in their canonical text,
+dates and datetimes as TOML dates and datetimes (offsets kept), text with
+newlines as multi-line strings, and defaults (``weight = 1``, no
+``supersedes``, every actor invited) left out.  TOML itself is written by
+tomlkit, which escapes whatever a string needs.  :func:`dump` writes a file
+atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import Table
+
+from commitlogic.model import Actor, Event, Outcome, Scenario, Statement
+
+__all__ = ["dump", "dumps", "write_atomically"]
+
+
+def _text(value: str) -> Any:
+    """Return a TOML string item: multi-line when the text has line breaks.
+
+    A multi-line string is only used when it reads back as the same text
+    (TOML parsers may turn a raw CR LF into LF, for one); otherwise the
+    one-line form, where every special character is escaped.
+    """
+    if "\n" in value:
+        item = tomlkit.string(value, multiline=True)
+        with contextlib.suppress(tomllib.TOMLDecodeError):
+            if tomllib.loads(f"text = {item.as_string()}")["text"] == value:
+                return item
+    return tomlkit.string(value)
+
+
+def _put(table: Table, key: str, value: object) -> None:
+    """Add ``key`` to ``table`` unless ``value`` is ``None`` (an absent optional key)."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        table.add(key, _text(value))
+    elif isinstance(value, tuple):
+        array = tomlkit.array()
+        array.extend(value)
+        table.add(key, array)
+    else:
+        table.add(key, value)
+
+
+def _actor(actor: Actor) -> Table:
+    table = tomlkit.table()
+    _put(table, "id", actor.id)
+    _put(table, "name", actor.name)
+    _put(table, "party", actor.party)
+    _put(table, "role", actor.role)
+    return table
+
+
+def _event(event: Event) -> Table:
+    table = tomlkit.table()
+    _put(table, "id", event.id)
+    _put(table, "place", event.place)
+    _put(table, "start", event.start)
+    _put(table, "invited", event.invited)
+    return table
+
+
+def _statement(statement: Statement) -> Table:
+    table = tomlkit.table()
+    _put(table, "id", statement.id)
+    _put(table, "kind", statement.kind.value)
+    _put(table, "by", statement.by)
+    _put(table, "to", statement.to)
+    _put(table, "said", statement.said)
+    _put(table, "quote", statement.quote)
+    _put(table, "source", statement.source)
+    if statement.weight != 1:
+        _put(table, "weight", statement.weight)
+    _put(table, "subject", str(statement.subject))
+    if statement.condition is not None:
+        _put(table, "condition", str(statement.condition))
+    if statement.supersedes:
+        _put(table, "supersedes", statement.supersedes)
+    return table
+
+
+def _outcome(outcome: Outcome) -> Table:
+    table = tomlkit.table()
+    _put(table, "id", outcome.id)
+    _put(table, "when", str(outcome.when))
+    return table
+
+
+def dumps(scenario: Scenario) -> str:
+    """Return ``scenario`` as the text of a TOML scenario file.
+
+    ``commitlogic.loads(dumps(scenario)) == scenario`` for every scenario.
+
+    Parameters
+    ----------
+    scenario
+        The scenario to write.
+
+    Returns
+    -------
+    str
+        TOML text: a ``[scenario]`` table, then ``[[actors]]``,
+        ``[[events]]``, ``[[statements]]`` and ``[[outcomes]]`` entries.
+
+    Raises
+    ------
+    TypeError
+        When ``scenario`` is not a :class:`~commitlogic.model.Scenario`.
+    """
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"expected a Scenario, got {type(scenario).__name__}")
+    document = tomlkit.document()
+    header = tomlkit.table()
+    _put(header, "name", scenario.name)
+    _put(header, "description", scenario.description)
+    document.add("scenario", header)
+    for key, entries, write in (
+        ("actors", scenario.actors, _actor),
+        ("events", scenario.events, _event),
+        ("statements", scenario.statements, _statement),
+        ("outcomes", scenario.outcomes, _outcome),
+    ):
+        if entries:
+            document.add(tomlkit.nl())
+            tables = tomlkit.aot()
+            for entry in entries:
+                tables.append(write(entry))
+            document.add(key, tables)
+    return tomlkit.dumps(document)
+
+
+def dump(scenario: Scenario, path: str | os.PathLike[str]) -> None:
+    """Write ``scenario`` to the TOML file at ``path``, atomically.
+
+    The text goes to a temporary file in the same folder, is flushed to
+    disk, and then replaces ``path`` in one rename: a reader sees the old
+    file or the new one, never a part, and when writing fails the old file
+    is left as it was.
+
+    Parameters
+    ----------
+    scenario
+        The scenario to write.
+    path
+        Where to write it; an existing file is replaced (keeping its permissions).
+
+    Raises
+    ------
+    OSError
+        When the file cannot be written; nothing is changed then.
+    """
+    write_atomically(path, dumps(scenario).encode("utf-8"))
+
+
+def _current_umask() -> int:
+    """Return the process's umask, without changing it where /proc tells it."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # pragma: no cover - systems without /proc
+    os.umask(mask)  # pragma: no cover
+    return mask  # pragma: no cover
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file at ``path`` with ``data``, atomically.
+
+    Writes a temporary file in the same folder, fsyncs it, renames it over
+    ``path`` with :func:`os.replace` and fsyncs the folder.  An existing
+    file keeps its permission bits; a new one gets the usual ``0o666`` less
+    the umask.  On any error the temporary file is removed and ``path`` is
+    untouched.
+
+    Raises
+    ------
+    OSError
+        When the file cannot be written.
+    """
+    target = Path(os.fspath(path))
+    folder = target.parent
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_current_umask()
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fchmod(stream.fileno(), mode)
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with contextlib.suppress(OSError):  # not every system can open or fsync a folder
+        directory = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
