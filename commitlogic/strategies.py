@@ -35,6 +35,7 @@ import functools
 import string
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -227,23 +228,55 @@ def whens(
     return day if dates else moment
 
 
-_texts = st.none() | st.text(max_size=24)
+# Strategies are built once and reused: Hypothesis validates each new
+# strategy object, which costs far more than drawing from it.  So drawn
+# parts refer to actors and atoms by index (cached per count), and become
+# ids and formulas afterwards.
+
+_BOOLEANS = st.booleans()
+_TEXTS = st.none() | st.text(max_size=24)
+_NAMES = st.text(max_size=24)
+_WHENS = st.none() | whens()
+_WEIGHTS = st.integers(1, 5)
+_STYLES = st.one_of(st.sampled_from(("plain", "capital")), _generated_ids)
+_BACKS = st.lists(st.integers(1, 3), max_size=2, unique=True).map(tuple)
+_ACTOR_ID_STRATEGY = identifiers(pool=ACTOR_IDS)
+_EVENT_ID_STRATEGY = identifiers(pool=EVENT_IDS)
+_OUTCOME_ID_STRATEGY = identifiers(pool=OUTCOME_IDS)
+
+#: A formula's shape: an atom index, ("not", shape), or ("and" | "or", shapes).
+Shape = int | tuple[str, Any]
 
 
-@functools.lru_cache(maxsize=256)
-def _formula_strategy(
-    atoms: tuple[Atom, ...], max_depth: int, max_operands: int
-) -> SearchStrategy[Formula]:
-    leaf: SearchStrategy[Formula] = st.sampled_from(atoms)
+@functools.cache
+def _index(count: int) -> SearchStrategy[int]:
+    return st.integers(0, count - 1)
+
+
+@functools.cache
+def _shapes(count: int, max_depth: int, max_operands: int) -> SearchStrategy[Shape]:
+    leaf: SearchStrategy[Shape] = _index(count)
     if max_depth == 0:
         return leaf
-    sub = _formula_strategy(atoms, max_depth - 1, max_operands)
+    sub = _shapes(count, max_depth - 1, max_operands)
+    operands = st.lists(sub, min_size=2, max_size=max_operands).map(tuple)
     return st.one_of(
         leaf,
-        sub.map(Not),
-        st.lists(sub, min_size=2, max_size=max_operands).map(And),
-        st.lists(sub, min_size=2, max_size=max_operands).map(Or),
+        sub.map(lambda shape: ("not", shape)),
+        operands.map(lambda shapes: ("and", shapes)),
+        operands.map(lambda shapes: ("or", shapes)),
     )
+
+
+def _build(shape: Shape, atoms: Sequence[Atom]) -> Formula:
+    """Return the formula of a shape over ``atoms``."""
+    if isinstance(shape, int):
+        return atoms[shape]
+    tag, body = shape
+    if tag == "not":
+        return Not(_build(body, atoms))
+    operands = [_build(item, atoms) for item in body]
+    return And(operands) if tag == "and" else Or(operands)
 
 
 def formulas(
@@ -271,17 +304,33 @@ def formulas(
         raise InvalidArgument("formulas need at least one atom")
     _check_size("max_depth", max_depth)
     _check_size("max_operands", max_operands, 2)
-    return _formula_strategy(pool, max_depth, max_operands)
+    return _shapes(len(pool), max_depth, max_operands).map(lambda shape: _build(shape, pool))
 
 
-def _literals(atoms: tuple[Atom, ...]) -> SearchStrategy[tuple[Atom, bool]]:
-    """An atom and whether it holds (shrinking towards "it holds")."""
-    return st.tuples(st.sampled_from(atoms), st.booleans().map(lambda negated: not negated))
+@functools.cache
+def _literals(count: int) -> SearchStrategy[tuple[int, bool]]:
+    """An atom index and whether the atom holds (shrinking towards "it holds")."""
+    return st.tuples(_index(count), _BOOLEANS.map(lambda negated: not negated))
 
 
-def _literal(item: tuple[Atom, bool]) -> Formula:
-    atom, holds = item
-    return atom if holds else Not(atom)
+def _literal(item: tuple[int, bool], atoms: Sequence[Atom]) -> Formula:
+    index, holds = item
+    return atoms[index] if holds else Not(atoms[index])
+
+
+def _fresh(candidate: str, taken: set[str]) -> str:
+    while candidate in taken:
+        candidate += "_"
+    return candidate
+
+
+def _numbered(stem: str, taken: set[str]) -> str:
+    """Return the first of ``stem_1``, ``stem_2``... not in ``taken``, and take it."""
+    number = 1
+    while f"{stem}_{number}" in taken:
+        number += 1
+    taken.add(f"{stem}_{number}")
+    return f"{stem}_{number}"
 
 
 # --------------------------------------------------------------------------- statements
@@ -289,13 +338,16 @@ def _literal(item: tuple[Atom, bool]) -> Formula:
 
 @attrs.frozen
 class _Draft:
-    """A statement before its id and its ``supersedes`` are fixed."""
+    """A statement before its id, actors, atoms and ``supersedes`` are fixed.
+
+    Actors and atoms are indices; formulas are shapes (see :func:`_build`).
+    """
 
     kind: Kind
-    subject: Formula
-    condition: Formula | None
-    by: str | None
-    to: str | None
+    subject: Shape
+    condition: Shape | None
+    by: int | None
+    to: int | None
     said: When | None
     quote: str | None
     source: str | None
@@ -306,10 +358,10 @@ class _Draft:
 
 @attrs.frozen
 class _Config:
-    """What a statement draft may contain."""
+    """What statement drafts may contain: counts of actors and atoms, and options."""
 
-    actors: tuple[str, ...]
-    atoms: tuple[Atom, ...]
+    actors: int
+    atoms: int
     kinds: tuple[Kind, ...]
     max_depth: int
     said: SearchStrategy[When | None]
@@ -318,7 +370,7 @@ class _Config:
     texts: bool
 
 
-def _usable_kinds(kinds: tuple[Kind, ...], actors: tuple[str, ...]) -> tuple[Kind, ...]:
+def _usable_kinds(kinds: tuple[Kind, ...], actors: int) -> tuple[Kind, ...]:
     """Drop the kinds that need an actor (``by``) when there is none."""
     if actors:
         return kinds
@@ -330,64 +382,61 @@ def _usable_kinds(kinds: tuple[Kind, ...], actors: tuple[str, ...]) -> tuple[Kin
     return usable
 
 
-@st.composite
-def _drafts(draw: st.DrawFn, config: _Config) -> _Draft:
-    kind = draw(st.sampled_from(config.kinds))
-    formula = _formula_strategy(config.atoms, config.max_depth, 3)
-    subject = draw(formula)
-    condition = None
-    if kind in CONDITION_REQUIRED or (kind in CONDITION_ALLOWED and draw(st.booleans())):
-        condition = draw(formula)
-    by = None
-    if config.actors and (kind is not Kind.OBSERVED or draw(st.booleans())):
-        by = draw(st.sampled_from(config.actors))
-    to = draw(st.none() | st.sampled_from(config.actors)) if config.actors else None
-    texts = _texts if config.texts else st.none()
-    return _Draft(
-        kind=kind,
-        subject=subject,
-        condition=condition,
-        by=by,
-        to=to,
-        said=draw(config.said),
-        quote=draw(texts),
-        source=draw(texts),
-        weight=draw(st.integers(1, 5)) if config.weights else 1,
-        style=draw(st.one_of(st.sampled_from(("plain", "capital")), _generated_ids)),
-        back=tuple(draw(st.lists(st.integers(1, 3), max_size=2, unique=True)))
-        if config.supersedes
-        else (),
-    )
+@functools.lru_cache(maxsize=1024)
+def _drafts(config: _Config) -> SearchStrategy[_Draft]:
+    kinds = st.sampled_from(config.kinds)
+    shapes = _shapes(config.atoms, config.max_depth, 3)
+    actor = _index(config.actors) if config.actors else st.none()
+    texts = _TEXTS if config.texts else st.none()
 
+    @st.composite
+    def draft(draw: st.DrawFn) -> _Draft:
+        kind = draw(kinds)
+        subject = draw(shapes)
+        condition = None
+        if kind in CONDITION_REQUIRED or (kind in CONDITION_ALLOWED and draw(_BOOLEANS)):
+            condition = draw(shapes)
+        by = None
+        if config.actors and (kind is not Kind.OBSERVED or draw(_BOOLEANS)):
+            by = draw(actor)
+        to = draw(actor) if config.actors and draw(_BOOLEANS) else None
+        return _Draft(
+            kind=kind,
+            subject=subject,
+            condition=condition,
+            by=by,
+            to=to,
+            said=draw(config.said),
+            quote=draw(texts),
+            source=draw(texts),
+            weight=draw(_WEIGHTS) if config.weights else 1,
+            style=draw(_STYLES),
+            back=draw(_BACKS) if config.supersedes else (),
+        )
 
-def _fresh(candidate: str, taken: set[str]) -> str:
-    while candidate in taken:
-        candidate += "_"
-    return candidate
+    return draft()
 
 
 def _realise(
     drafts: Sequence[_Draft],
-    prefix: str,
+    actors: Sequence[str],
+    atoms: Sequence[Atom],
     earlier: Sequence[str],
-    taken: Iterable[str],
-    start: int = 1,
 ) -> tuple[Statement, ...]:
-    """Give drafts unique ids and turn their back references into ``supersedes``.
+    """Turn drafts into statements with unique ids, after the statements ``earlier``.
 
-    ``earlier`` are the ids that come before the drafts (a scenario's
-    statements); a draft may supersede any statement before it, so there is
-    never a cycle.
+    A draft may supersede any statement before it (``earlier`` come first),
+    so there is never a cycle.
     """
-    taken = set(taken)
+    taken = set(earlier)
     order = list(earlier)
     statements = []
-    for index, draft in enumerate(drafts, start=start):
-        plain = f"{prefix}{index}"
+    for draft in drafts:
+        plain = f"s{len(order) + 1}"
         if draft.style == "plain":
             wanted = plain
         elif draft.style == "capital":
-            wanted = plain[0].upper() + plain[1:]
+            wanted = plain.upper()
         else:
             wanted = draft.style
         sid = _fresh(wanted, taken)
@@ -399,10 +448,10 @@ def _realise(
             Statement(
                 sid,
                 draft.kind,
-                draft.subject,
-                condition=draft.condition,
-                by=draft.by,
-                to=draft.to,
+                _build(draft.subject, atoms),
+                condition=None if draft.condition is None else _build(draft.condition, atoms),
+                by=None if draft.by is None else actors[draft.by],
+                to=None if draft.to is None else actors[draft.to],
                 said=draft.said,
                 quote=draft.quote,
                 source=draft.source,
@@ -433,14 +482,6 @@ def _context(
     pool = _as_atoms(scenario, "atoms")
     actors = tuple(dict.fromkeys(a.args[0] for a in pool if a.name == "attends"))
     return None, actors, pool
-
-
-def _said_strategy(said: SearchStrategy[When | None] | None) -> SearchStrategy[When | None]:
-    if said is None:
-        return st.none() | whens()
-    if not isinstance(said, SearchStrategy):
-        raise InvalidArgument(f"said={said!r} must be a strategy (such as st.none())")
-    return said
 
 
 def statements(
@@ -490,47 +531,20 @@ def statements(
     known, actors, pool = _context(scenario, atoms)
     if not pool:
         raise InvalidArgument("statements need at least one atom to build formulas from")
-    _check_size("max_depth", max_depth)
+    if said is not None and not isinstance(said, SearchStrategy):
+        raise InvalidArgument(f"said={said!r} must be a strategy (such as st.none())")
     config = _Config(
-        actors=actors,
-        atoms=pool,
-        kinds=_usable_kinds(_as_kinds(kinds), actors),
-        max_depth=max_depth,
-        said=_said_strategy(said),
+        actors=len(actors),
+        atoms=len(pool),
+        kinds=_usable_kinds(_as_kinds(kinds), len(actors)),
+        max_depth=_check_size("max_depth", max_depth),
+        said=_WHENS if said is None else said,
         weights=bool(weights),
         supersedes=bool(supersedes) and known is not None,
         texts=bool(texts),
     )
     earlier = () if known is None else tuple(s.id for s in known.statements)
-    return _drafts(config).map(
-        lambda draft: _realise([draft], "s", earlier, earlier, start=len(earlier) + 1)[0]
-    )
-
-
-@st.composite
-def _sequences(
-    draw: st.DrawFn,
-    config: _Config,
-    earlier: tuple[str, ...],
-    sizes: tuple[int, int],
-    start: When,
-    max_gap: int,
-    datetimes: bool,
-) -> tuple[Statement, ...]:
-    drafts = draw(st.lists(_drafts(config), min_size=sizes[0], max_size=sizes[1]))
-    gaps = draw(st.lists(st.integers(0, max_gap), min_size=len(drafts), max_size=len(drafts)))
-    if datetimes:
-        first = start if isinstance(start, datetime) else datetime.combine(start, time(), UTC)
-        step = timedelta(hours=1)
-    else:
-        first = start.date() if isinstance(start, datetime) else start
-        step = timedelta(days=1)
-    dated = []
-    moment = first
-    for draft, gap in zip(drafts, gaps, strict=True):
-        moment = moment + gap * step
-        dated.append(attrs.evolve(draft, said=moment))
-    return _realise(dated, "s", earlier, earlier, start=len(earlier) + 1)
+    return _drafts(config).map(lambda draft: _realise([draft], actors, pool, earlier)[0])
 
 
 def statement_sequences(
@@ -571,7 +585,7 @@ def statement_sequences(
         The most days (hours, with ``datetimes``) between two statements; 0
         is allowed, and is what gaps shrink towards.
     datetimes
-        Say statements at datetimes (UTC, an hour apart per step) instead of dates.
+        Say statements at datetimes (UTC, whole hours apart) instead of dates.
 
     Returns
     -------
@@ -579,12 +593,12 @@ def statement_sequences(
     """
     known, actors, pool = _context(scenario, atoms)
     sizes = _check_bounds("size", min_size, max_size)
-    if not pool and sizes[1] > 0:
-        raise InvalidArgument("statements need at least one atom to build formulas from")
-    if not pool:
-        return st.just(())
     _check_size("max_depth", max_depth)
     _check_size("max_gap", max_gap)
+    if not pool:
+        if sizes[0] > 0:
+            raise InvalidArgument("statements need at least one atom to build formulas from")
+        return st.just(())
     if start is None:
         dates = () if known is None else known.dates()
         first: When = dates[-1] if dates else FIRST_DAY
@@ -593,10 +607,16 @@ def statement_sequences(
             first = parse_when(start)
         except ScenarioError as error:
             raise InvalidArgument(f"start: {error}") from None
+    if datetimes:
+        first = first if isinstance(first, datetime) else datetime.combine(first, time(), UTC)
+        step = timedelta(hours=1)
+    else:
+        first = first.date() if isinstance(first, datetime) else first
+        step = timedelta(days=1)
     config = _Config(
-        actors=actors,
-        atoms=pool,
-        kinds=_usable_kinds(_as_kinds(kinds), actors),
+        actors=len(actors),
+        atoms=len(pool),
+        kinds=_usable_kinds(_as_kinds(kinds), len(actors)),
         max_depth=max_depth,
         said=st.none(),
         weights=bool(weights),
@@ -604,13 +624,23 @@ def statement_sequences(
         texts=bool(texts),
     )
     earlier = () if known is None else tuple(s.id for s in known.statements)
-    return _sequences(config, earlier, sizes, first, max_gap, bool(datetimes))
+
+    def dated(items: list[tuple[_Draft, int]]) -> tuple[Statement, ...]:
+        drafts = []
+        moment = first
+        for draft, gap in items:
+            moment = moment + gap * step
+            drafts.append(attrs.evolve(draft, said=moment))
+        return _realise(drafts, actors, pool, earlier)
+
+    element = st.tuples(_drafts(config), st.integers(0, max_gap))
+    return st.lists(element, min_size=sizes[0], max_size=sizes[1]).map(dated)
 
 
 # --------------------------------------------------------------------------- observations
 
 
-def _fact_strategy(
+def _facts(
     pool: tuple[Atom, ...], sizes: tuple[int, int], max_depth: int
 ) -> SearchStrategy[list[Formula]]:
     if max_depth == 0:
@@ -619,12 +649,16 @@ def _fact_strategy(
                 f"min_size={sizes[0]} distinct literals cannot be drawn from {len(pool)} atoms"
             )
         literals = st.lists(
-            _literals(pool), min_size=sizes[0], max_size=sizes[1], unique_by=lambda item: item[0]
+            _literals(len(pool)),
+            min_size=sizes[0],
+            max_size=sizes[1],
+            unique_by=lambda item: item[0],
         )
-        return literals.map(lambda items: [_literal(item) for item in items])
-    return st.lists(
-        _formula_strategy(pool, max_depth, 3), min_size=sizes[0], max_size=sizes[1], unique=True
+        return literals.map(lambda items: [_literal(item, pool) for item in items])
+    shapes = st.lists(
+        _shapes(len(pool), max_depth, 3), min_size=sizes[0], max_size=sizes[1], unique=True
     )
+    return shapes.map(lambda items: [_build(item, pool) for item in items])
 
 
 def observations(
@@ -679,18 +713,16 @@ def observations(
         if sizes[0]:
             raise InvalidArgument("the scenario has no atoms to observe")
         return st.just(())
-    taken = {statement.id for statement in scenario.statements}
+    taken = frozenset(statement.id for statement in scenario.statements)
 
     def as_statements(facts: list[Formula]) -> tuple[Statement, ...]:
-        result = []
         used = set(taken)
-        for index, fact in enumerate(facts, start=1):
-            sid = _fresh(f"observed_{index}", used)
-            used.add(sid)
-            result.append(Statement(sid, Kind.OBSERVED, fact, said=moment))
-        return tuple(result)
+        return tuple(
+            Statement(_numbered("observed", used), Kind.OBSERVED, fact, said=moment)
+            for fact in facts
+        )
 
-    return _fact_strategy(pool, sizes, max_depth).map(as_statements)
+    return _facts(pool, sizes, max_depth).map(as_statements)
 
 
 def assumptions(
@@ -724,7 +756,7 @@ def assumptions(
         if sizes[0]:
             raise InvalidArgument("there are no atoms to make assumptions about")
         return st.just([])
-    return _fact_strategy(pool, sizes, max_depth)
+    return _facts(pool, sizes, max_depth)
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -732,10 +764,10 @@ def assumptions(
 
 @attrs.frozen
 class _Shape:
-    """The arguments of :func:`scenarios`, checked."""
+    """The arguments of :func:`scenarios`, checked, and the strategies they need."""
 
-    actors: tuple[int, int]
-    events: tuple[int, int]
+    actors: SearchStrategy[list[str]]
+    events: SearchStrategy[list[str]]
     statements: tuple[int, int]
     outcomes: tuple[int, int]
     kinds: tuple[Kind, ...]
@@ -746,81 +778,73 @@ class _Shape:
     texts: bool
 
 
+@functools.lru_cache(maxsize=1024)
+def _statement_lists(config: _Config, sizes: tuple[int, int]) -> SearchStrategy[list[_Draft]]:
+    return st.lists(_drafts(config), min_size=sizes[0], max_size=sizes[1])
+
+
+@functools.lru_cache(maxsize=1024)
+def _outcome_lists(
+    atoms: int, max_depth: int, sizes: tuple[int, int]
+) -> SearchStrategy[list[tuple[str, Shape]]]:
+    return st.lists(
+        st.tuples(_OUTCOME_ID_STRATEGY, _shapes(atoms, max_depth, 3)),
+        min_size=sizes[0],
+        max_size=sizes[1],
+        unique_by=lambda item: item[0],
+    )
+
+
+@functools.cache
+def _permutations(count: int) -> SearchStrategy[list[int]]:
+    return st.permutations(range(count))
+
+
 @st.composite
 def _scenarios(draw: st.DrawFn, shape: _Shape) -> Scenario:
-    actor_ids = draw(
-        st.lists(
-            identifiers(pool=ACTOR_IDS),
-            min_size=shape.actors[0],
-            max_size=shape.actors[1],
-            unique=True,
-        )
-    )
-    event_ids = draw(
-        st.lists(
-            identifiers(pool=EVENT_IDS),
-            min_size=shape.events[0],
-            max_size=shape.events[1],
-            unique=True,
-        )
-    )
-    texts = _texts if shape.texts else st.none()
-    when = (st.none() | whens()) if shape.dates else st.none()
+    actor_ids = draw(shape.actors)
+    event_ids = draw(shape.events)
+    texts = _TEXTS if shape.texts else st.none()
+    when = _WHENS if shape.dates else st.none()
     actors = [
         Actor(actor_id, name=draw(texts), party=draw(texts), role=draw(texts))
         for actor_id in actor_ids
     ]
-    invited = st.none() | st.lists(st.sampled_from(actor_ids), unique=True).map(tuple)
-    if not actor_ids:
-        invited = st.none() | st.just(())
-    events = [
-        Event(event_id, place=draw(texts), start=draw(when), invited=draw(invited))
-        for event_id in event_ids
-    ]
+    events = []
+    for event_id in event_ids:
+        place, start = draw(texts), draw(when)
+        invited = None
+        if draw(_BOOLEANS):
+            invited = tuple(actor_id for actor_id in actor_ids if draw(_BOOLEANS))
+        events.append(Event(event_id, place=place, start=start, invited=invited))
     attendance = tuple(Atom("attends", (a, e)) for e in event_ids for a in actor_ids)
     pool = attendance + shape.propositions
     statements: tuple[Statement, ...] = ()
     outcomes: list[Outcome] = []
-    if pool:
-        kinds = shape.kinds if actor_ids else tuple(k for k in shape.kinds if k is Kind.OBSERVED)
-        if kinds:
-            config = _Config(
-                actors=tuple(actor_ids),
-                atoms=pool,
-                kinds=kinds,
-                max_depth=shape.max_depth,
-                said=when,
-                weights=True,
-                supersedes=shape.supersedes,
-                texts=shape.texts,
-            )
-            drafts = draw(
-                st.lists(
-                    _drafts(config),
-                    min_size=shape.statements[0],
-                    max_size=shape.statements[1],
-                )
-            )
-            statements = _realise(drafts, "s", (), ())
-            if len(statements) > 1:
-                # Supersession only points backwards so far; shuffle so that
-                # it can point either way in file order (still without cycles).
-                statements = tuple(draw(st.permutations(statements)))
-        named = draw(
-            st.lists(
-                st.tuples(
-                    identifiers(pool=OUTCOME_IDS),
-                    _formula_strategy(pool, shape.max_depth, 3),
-                ),
-                min_size=shape.outcomes[0],
-                max_size=shape.outcomes[1],
-                unique_by=lambda item: item[0],
-            )
+    kinds = shape.kinds if actor_ids else tuple(k for k in shape.kinds if k is Kind.OBSERVED)
+    if pool and kinds:
+        config = _Config(
+            actors=len(actor_ids),
+            atoms=len(pool),
+            kinds=kinds,
+            max_depth=shape.max_depth,
+            said=when,
+            weights=True,
+            supersedes=shape.supersedes,
+            texts=shape.texts,
         )
-        outcomes = [Outcome(outcome_id, formula) for outcome_id, formula in named]
-    name = draw(st.text(max_size=24)) if shape.texts else "random scenario"
+        drafts = draw(_statement_lists(config, shape.statements))
+        statements = _realise(drafts, actor_ids, pool, ())
+        if len(statements) > 1 and draw(_BOOLEANS):
+            # Supersession points backwards so far; shuffle so that it can
+            # point either way in file order (still without a cycle).
+            order = draw(_permutations(len(statements)))
+            statements = tuple(statements[i] for i in order)
+    if pool:
+        named = draw(_outcome_lists(len(pool), shape.max_depth, shape.outcomes))
+        outcomes = [Outcome(outcome_id, _build(item, pool)) for outcome_id, item in named]
     return Scenario(
-        name,
+        draw(_NAMES) if shape.texts else "random scenario",
         description=draw(texts),
         actors=actors,
         events=events,
@@ -844,16 +868,17 @@ def scenarios(
     max_depth: int = 2,
     dates: bool = True,
     supersedes: bool = True,
-    texts: bool = True,
+    texts: bool = False,
 ) -> SearchStrategy[Scenario]:
     """Whole valid scenarios: actors, events, statements of every kind, outcomes.
 
     Ids follow SPEC section 1 (some start with a capital letter, which ASP
     would read as a variable); events invite everyone or a list of actors;
-    statements have dates and datetimes with offsets, weights, quotes and
-    sources of any Unicode text, and ``supersedes`` between them without a
-    cycle.  Formulas are over the attendance atoms of the declared actors
-    and events (invited or not) and ``propositions``.  With the default
+    statements have dates and datetimes with offsets, weights, and
+    ``supersedes`` between them without a cycle; with ``texts``, names,
+    quotes and sources are any Unicode text.  Formulas are over the
+    attendance atoms of the declared actors and events (invited or not) and
+    ``propositions``.  With the default
     bounds the atom universe has at most 3 * 2 + 4 = 10 atoms, small enough
     to check answers by enumerating every outcome.
 
@@ -879,15 +904,19 @@ def scenarios(
         Let statements supersede others.
     texts
         Draw names, parties, roles, places, quotes, sources and the
-        description (else they are left out and the name is fixed).
+        description, of any Unicode text (by default they are left out and
+        the name is fixed: they do not change what the reasoner answers,
+        and failing examples shrink better without them).
 
     Returns
     -------
     SearchStrategy[Scenario]
     """
+    actors = _check_bounds("actors", min_actors, max_actors)
+    events = _check_bounds("events", min_events, max_events)
     shape = _Shape(
-        actors=_check_bounds("actors", min_actors, max_actors),
-        events=_check_bounds("events", min_events, max_events),
+        actors=st.lists(_ACTOR_ID_STRATEGY, min_size=actors[0], max_size=actors[1], unique=True),
+        events=st.lists(_EVENT_ID_STRATEGY, min_size=events[0], max_size=events[1], unique=True),
         statements=_check_bounds("statements", min_statements, max_statements),
         outcomes=_check_bounds("outcomes", min_outcomes, max_outcomes),
         kinds=_as_kinds(kinds),
@@ -901,11 +930,11 @@ def scenarios(
         if item.name == "attends":
             raise InvalidArgument(f"propositions: {item} is an attendance atom, not a proposition")
     needs_atoms = shape.statements[0] > 0 or shape.outcomes[0] > 0
-    if needs_atoms and not shape.propositions and 0 in (shape.actors[0], shape.events[0]):
+    if needs_atoms and not shape.propositions and 0 in (actors[0], events[0]):
         raise InvalidArgument(
             "min_statements or min_outcomes > 0 needs atoms: at least one actor and one "
             "event, or some propositions"
         )
-    if shape.statements[0] > 0 and shape.actors[0] == 0 and Kind.OBSERVED not in shape.kinds:
+    if shape.statements[0] > 0 and actors[0] == 0 and Kind.OBSERVED not in shape.kinds:
         raise InvalidArgument("min_statements > 0 with no actors needs kind 'observed'")
     return _scenarios(shape)

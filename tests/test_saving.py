@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "istanbul_2025.toml"
 
 
-@given(scenarios())
+@given(scenarios(texts=True))
 def test_dumps_then_loads_gives_an_equal_scenario(scenario: Scenario) -> None:
     """Every field survives: texts of any Unicode, dates, offsets, weights, supersedes."""
     assert loads(dumps(scenario)) == scenario
