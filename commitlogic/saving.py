@@ -100,6 +100,16 @@ def _outcome(outcome: Outcome) -> Table:
     return table
 
 
+def _array(document: tomlkit.TOMLDocument, key: str, tables: list[Table]) -> None:
+    """Add ``[[key]]`` entries, after a blank line; nothing for an empty table."""
+    if tables:
+        document.add(tomlkit.nl())
+        entries = tomlkit.aot()
+        for table in tables:
+            entries.append(table)
+        document.add(key, entries)
+
+
 def dumps(scenario: Scenario) -> str:
     """Return ``scenario`` as the text of a TOML scenario file.
 
@@ -128,18 +138,10 @@ def dumps(scenario: Scenario) -> str:
     _put(header, "name", scenario.name)
     _put(header, "description", scenario.description)
     document.add("scenario", header)
-    for key, entries, write in (
-        ("actors", scenario.actors, _actor),
-        ("events", scenario.events, _event),
-        ("statements", scenario.statements, _statement),
-        ("outcomes", scenario.outcomes, _outcome),
-    ):
-        if entries:
-            document.add(tomlkit.nl())
-            tables = tomlkit.aot()
-            for entry in entries:
-                tables.append(write(entry))
-            document.add(key, tables)
+    _array(document, "actors", [_actor(actor) for actor in scenario.actors])
+    _array(document, "events", [_event(event) for event in scenario.events])
+    _array(document, "statements", [_statement(statement) for statement in scenario.statements])
+    _array(document, "outcomes", [_outcome(outcome) for outcome in scenario.outcomes])
     return tomlkit.dumps(document)
 
 

@@ -387,7 +387,6 @@ def _drafts(config: _Config) -> SearchStrategy[_Draft]:
     kinds = st.sampled_from(config.kinds)
     shapes = _shapes(config.atoms, config.max_depth, 3)
     actor = _index(config.actors) if config.actors else st.none()
-    texts = _TEXTS if config.texts else st.none()
 
     @st.composite
     def draft(draw: st.DrawFn) -> _Draft:
@@ -407,8 +406,8 @@ def _drafts(config: _Config) -> SearchStrategy[_Draft]:
             by=by,
             to=to,
             said=draw(config.said),
-            quote=draw(texts),
-            source=draw(texts),
+            quote=draw(_TEXTS) if config.texts else None,
+            source=draw(_TEXTS) if config.texts else None,
             weight=draw(_WEIGHTS) if config.weights else 1,
             style=draw(_STYLES),
             back=draw(_BACKS) if config.supersedes else (),
@@ -804,15 +803,15 @@ def _permutations(count: int) -> SearchStrategy[list[int]]:
 def _scenarios(draw: st.DrawFn, shape: _Shape) -> Scenario:
     actor_ids = draw(shape.actors)
     event_ids = draw(shape.events)
-    texts = _TEXTS if shape.texts else st.none()
     when = _WHENS if shape.dates else st.none()
-    actors = [
-        Actor(actor_id, name=draw(texts), party=draw(texts), role=draw(texts))
-        for actor_id in actor_ids
-    ]
+
+    def text() -> str | None:
+        return draw(_TEXTS) if shape.texts else None
+
+    actors = [Actor(actor_id, name=text(), party=text(), role=text()) for actor_id in actor_ids]
     events = []
     for event_id in event_ids:
-        place, start = draw(texts), draw(when)
+        place, start = text(), draw(when) if shape.dates else None
         invited = None
         if draw(_BOOLEANS):
             invited = tuple(actor_id for actor_id in actor_ids if draw(_BOOLEANS))
@@ -845,7 +844,7 @@ def _scenarios(draw: st.DrawFn, shape: _Shape) -> Scenario:
         outcomes = [Outcome(outcome_id, _build(item, pool)) for outcome_id, item in named]
     return Scenario(
         draw(_NAMES) if shape.texts else "random scenario",
-        description=draw(texts),
+        description=text(),
         actors=actors,
         events=events,
         statements=statements,

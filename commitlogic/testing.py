@@ -116,6 +116,15 @@ class CounterExample(AssertionError):
         self.at = at
         self.toml = dumps(scenario) if other is None else dumps(scenario) + "\n" + dumps(other)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle as cls(*args); the keyword-only attributes go in the state.
+        state = {key: value for key, value in vars(self).items() if key != "toml"}
+        return (_unpickle, (str(self), state))
+
+
+def _unpickle(message: str, state: dict[str, object]) -> CounterExample:
+    return CounterExample(message, **state)  # type: ignore[arg-type]
+
 
 # --------------------------------------------------------------------------- one case
 

@@ -6,6 +6,7 @@ The scenarios are small and every expected answer is worked out by hand in a com
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 
 import pytest
@@ -90,6 +91,15 @@ def test_an_observation_breaks_the_final_picture() -> None:
     conflict = Reasoner(error.scenario).conflict()
     assert conflict is not None and fact.id in conflict
     assert conflict_problems(error.scenario, conflict) == []
+
+
+def test_a_counter_example_pickles() -> None:
+    with pytest.raises(CounterExample) as caught:
+        assert_consistent(LEADERS, assume=[Z])
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert str(copy) == str(caught.value)
+    assert copy.scenario == caught.value.scenario and copy.toml == caught.value.toml
+    assert copy.assume == (Z,) and copy.added == () and copy.at is None
 
 
 def test_the_added_statements_are_minimal() -> None:
