@@ -183,7 +183,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace the file at ``path`` with ``data``, atomically.
 
     Writes a temporary file in the same folder, fsyncs it, renames it over
-    ``path`` with :func:`os.replace` and fsyncs the folder.  An existing
+    ``path`` with :func:`os.replace` and fsyncs the folder.  When ``path``
+    is a symbolic link, the file it points to is replaced.  An existing
     file keeps its permission bits; a new one gets the usual ``0o666`` less
     the umask.  On any error the temporary file is removed and ``path`` is
     untouched.
@@ -193,7 +194,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     OSError
         When the file cannot be written.
     """
-    target = Path(os.fspath(path))
+    # Through a symbolic link, replace the file it points to, not the link.
+    target = Path(os.path.realpath(os.fspath(path)))
     folder = target.parent
     try:
         mode = target.stat().st_mode & 0o7777

@@ -154,6 +154,16 @@ def test_dump_replaces_a_file_and_keeps_its_permissions(tmp_path: Path) -> None:
     assert _leftovers(tmp_path) == []
 
 
+def test_dump_through_a_symbolic_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    real = tmp_path / "real.toml"
+    dump(Scenario("old"), real)
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    dump(Scenario("new"), link)
+    assert link.is_symlink()
+    assert load(real) == Scenario("new")
+
+
 def test_dump_creates_a_file_with_the_usual_permissions(tmp_path: Path) -> None:
     target = tmp_path / "new.toml"
     mask = os.umask(0o027)
