@@ -15,9 +15,10 @@ to a few short statements::
 
     scenario = load("examples/istanbul_2025.toml")
 
+    reasoner = Reasoner(scenario)
+
     @given(observations(scenario, max_size=2))
     def test_my_rules(observed):
-        reasoner = Reasoner(scenario)
         report = reasoner.status(assume=[fact.subject for fact in observed], at="2025-05-12")
         ...
 
@@ -244,8 +245,8 @@ _ACTOR_ID_STRATEGY = identifiers(pool=ACTOR_IDS)
 _EVENT_ID_STRATEGY = identifiers(pool=EVENT_IDS)
 _OUTCOME_ID_STRATEGY = identifiers(pool=OUTCOME_IDS)
 
-#: A formula's shape: an atom index, ("not", shape), or ("and" | "or", shapes).
-Shape = int | tuple[str, Any]
+#: A formula's tree: an atom index, ("not", shape), or ("and" | "or", shapes).
+_Tree = int | tuple[str, Any]
 
 
 @functools.cache
@@ -254,8 +255,8 @@ def _index(count: int) -> SearchStrategy[int]:
 
 
 @functools.cache
-def _shapes(count: int, max_depth: int, max_operands: int) -> SearchStrategy[Shape]:
-    leaf: SearchStrategy[Shape] = _index(count)
+def _shapes(count: int, max_depth: int, max_operands: int) -> SearchStrategy[_Tree]:
+    leaf: SearchStrategy[_Tree] = _index(count)
     if max_depth == 0:
         return leaf
     sub = _shapes(count, max_depth - 1, max_operands)
@@ -268,7 +269,7 @@ def _shapes(count: int, max_depth: int, max_operands: int) -> SearchStrategy[Sha
     )
 
 
-def _build(shape: Shape, atoms: Sequence[Atom]) -> Formula:
+def _build(shape: _Tree, atoms: Sequence[Atom]) -> Formula:
     """Return the formula of a shape over ``atoms``."""
     if isinstance(shape, int):
         return atoms[shape]
@@ -344,8 +345,8 @@ class _Draft:
     """
 
     kind: Kind
-    subject: Shape
-    condition: Shape | None
+    subject: _Tree
+    condition: _Tree | None
     by: int | None
     to: int | None
     said: When | None
@@ -785,7 +786,7 @@ def _statement_lists(config: _Config, sizes: tuple[int, int]) -> SearchStrategy[
 @functools.lru_cache(maxsize=1024)
 def _outcome_lists(
     atoms: int, max_depth: int, sizes: tuple[int, int]
-) -> SearchStrategy[list[tuple[str, Shape]]]:
+) -> SearchStrategy[list[tuple[str, _Tree]]]:
     return st.lists(
         st.tuples(_OUTCOME_ID_STRATEGY, _shapes(atoms, max_depth, 3)),
         min_size=sizes[0],
