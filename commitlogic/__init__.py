@@ -33,6 +33,7 @@ from commitlogic.loading import load, loads
 from commitlogic.model import Actor, Event, Kind, Outcome, Scenario, Statement
 from commitlogic.reasoner import Reasoner
 from commitlogic.results import State, Status, StatusReport
+from commitlogic.saving import dump, dumps
 from commitlogic.sweep import sweep
 
 __version__ = "0.1.0"
@@ -64,6 +65,8 @@ __all__ = [
     "atom",
     "attends",
     "dot_source",
+    "dump",
+    "dumps",
     "load",
     "loads",
     "observe",

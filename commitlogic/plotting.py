@@ -142,7 +142,7 @@ def _day_number(day: date) -> float:
 
 
 def _save(figure, destination: Path) -> None:  # type: ignore[no-untyped-def]
-    """Render the figure in memory, then write it atomically (see :mod:`commitlogic.files`)."""
+    """Render the figure in memory, then write it atomically (see ``commitlogic.files``)."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format=destination.suffix[1:].lower())
     write_atomically(destination, buffer.getvalue())

@@ -494,7 +494,15 @@ def test_statements_added_one_by_one_read_back_equal(
     header = _header(scenario)
     path.write_text(header, encoding="utf-8")
     assert load(path) == attrs.evolve(scenario, statements=())
-    for statement in scenario.statements:
+    # A statement can only supersede one already in the file: add in that order.
+    ordered: list[commitlogic.Statement] = []
+    waiting = list(scenario.statements)
+    while waiting:
+        known = {statement.id for statement in ordered}
+        ready = next(s for s in waiting if set(s.supersedes) <= known)
+        waiting.remove(ready)
+        ordered.append(ready)
+    for statement in ordered:
         add_statement(path, statement)
-    assert load(path) == scenario
+    assert load(path) == attrs.evolve(scenario, statements=ordered)
     assert path.read_text(encoding="utf-8").startswith(header)

@@ -6,6 +6,8 @@ without a date), and each model must be exactly one outcome of the
 brute-force reference,
 with the per-outcome commitment states of SPEC section 3 (``state/2``,
 which the reasoner does not read) and the declared outcomes (``occurs/1``).
+Each rule file is also tested on its own, on hand-written facts, in
+``tests/test_lp_<file>.py``.
 """
 
 from __future__ import annotations
