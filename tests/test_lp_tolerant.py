@@ -1,4 +1,6 @@
-"""rules/tolerant.lp on its own: every model with its cost, read by plain clingo.
+"""rules/tolerant.lp (with the files it builds on): facts hard, commitments soft at a cost.
+
+Hand-written facts first, then every model of random scenarios with its cost.
 
 With ``--opt-mode=enum`` clingo lists every model and its cost; in tolerant
 mode the models must be exactly the assignments that satisfy the active
@@ -11,11 +13,57 @@ from __future__ import annotations
 import clingo
 from _strategies import scenarios
 from hypothesis import given
+from lp import solve
 from reference import _constraint, active_ids, evaluate, universe
+from test_lp_statements import FACTS
 
 from commitlogic import Scenario
 from commitlogic.encoding import PART, TOLERANT_RULES, Encoder, rule_files
 from commitlogic.formulas import parse_formula
+
+FILES = ["outcomes.lp", "formulas.lp", "statements.lp", "commitments.lp", "tolerant.lp"]
+WEIGHTS = 'weight(0,"c",3). weight(0,"r",1). weight(0,"If",1). weight(0,"o",2).'
+
+
+def _optimal(active: tuple[str, ...]) -> set[frozenset[str]]:
+    """The true atoms of the models of least cost, from every model and its cost."""
+    control = clingo.Control(["--models=0", "--opt-mode=enum"], logger=lambda _c, _m: None)
+    for _name, text in rule_files(TOLERANT_RULES):
+        control.add(PART, ["p"], text)
+    control.add("base", [], FACTS + WEIGHTS)
+    control.ground([("base", []), (PART, [clingo.Number(0)])])
+    for statement in active:
+        control.assign_external(clingo.Function("active", [clingo.String(statement)]), True)
+    costs: dict[frozenset[str], int] = {}
+    with control.solve(yield_=True) as handle:
+        for model in handle:
+            true = [s.arguments[0].string for s in model.symbols(atoms=True) if s.name == "true"]
+            costs[frozenset(true)] = sum(model.cost)
+    least = min(costs.values())
+    return {true for true, cost in costs.items() if cost == least}
+
+
+def test_tolerant_lp_breaks_the_cheaper_commitment() -> None:
+    # commits p (weight 3) against refuses p (weight 1): keep p, break the refusal.
+    assert _optimal(("c", "r")) == {frozenset({"p"}), frozenset({"p", "q"})}
+
+
+def test_tolerant_lp_keeps_observed_facts_hard() -> None:
+    # observed p and refuses p: the refusal must break, whatever its weight.
+    assert _optimal(("b", "r")) == {frozenset({"p"}), frozenset({"p", "q"})}
+    # commits p (3), refuses p (1), p only if q (2): only {p, q} breaks as little as 1
+    assert _optimal(("c", "r", "o")) == {frozenset({"p", "q"})}
+
+
+def test_tolerant_lp_shows_discharged_and_violated_states_only() -> None:
+    models = solve(FILES, FACTS + WEIGHTS, active=("c", "r"), shown=True)
+    states = {atom for model in models for atom in model if atom.startswith("state(")}
+    assert states == {
+        'state("c",discharged)',
+        'state("c",violated)',
+        'state("r",discharged)',
+        'state("r",violated)',
+    }
 
 
 def _models(scenario: Scenario) -> dict[frozenset[str], tuple[int, frozenset]]:
