@@ -479,17 +479,28 @@ class Reasoner:
         """
         query = self._query(assume, at)
         checked = _checked(formula, self._scenario, "formula")
-        bound = None if query.impossible is not None else self._optimum(query)
+        if query.impossible is not None:
+            return None
+        # Strict mode needs no consistency call first: no outcome at all shows
+        # as a formula that can neither hold nor fail.
+        bound = self._optimum(query) if self._tolerant else 0
         if bound is None:
             return None
-        return self._status_of(query, self._literal(checked), bound)
+        literal = self._literal(checked)
+        if literal is None:  # the formula can never hold
+            consistent = self._satisfiable(query.assumptions(), bound)[0]
+            return Status.IMPOSSIBLE if consistent else None
+        return self._status_of(query, literal, bound)
 
-    def _status_of(self, query: _Query, literal: int | None, bound: int) -> Status:
-        """Return the status of the formula whose ``holds`` atom is ``literal``."""
-        if literal is None:
-            return Status.IMPOSSIBLE
+    def _status_of(self, query: _Query, literal: int, bound: int) -> Status | None:
+        """Return the status of the formula whose ``holds`` atom is ``literal``.
+
+        ``None`` when it can neither hold nor fail: the query has no outcome.
+        """
         can_hold = self._satisfiable(query.assumptions(None, literal), bound)[0]
         can_fail = self._satisfiable(query.assumptions(None, -literal), bound)[0]
+        if not (can_hold or can_fail):
+            return None
         return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
 
     def explain(
@@ -524,9 +535,9 @@ class Reasoner:
         if query.impossible is not None or not self._satisfiable(query.assumptions())[0]:
             return Explanation(text, None, because=self._conflict(query))
         literal = self._literal(checked)
-        status = self._status_of(query, literal, 0)
         if literal is None:  # the formula was simplified away as false: no reason needed
-            return Explanation(text, status, because=())
+            return Explanation(text, Status.IMPOSSIBLE, because=())
+        status = self._status_of(query, literal, 0)
         if status is Status.CERTAIN:
             return Explanation(text, status, because=self._minimal(query, -literal))
         if status is Status.IMPOSSIBLE:
