@@ -14,12 +14,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
-
-from tqdm import tqdm  # type: ignore[import-untyped]
 
 from commitlogic.dates import parse_when
 from commitlogic.errors import ScenarioError, SolverLimit
@@ -109,6 +107,8 @@ def run(arguments: argparse.Namespace) -> int:
         candidates = list(arguments.assume_each)
         workers = arguments.workers > 0 or arguments.dask
         target = arguments.path if workers else scenario
+    from tqdm import tqdm  # type: ignore[import-untyped]  # only sweeps need it
+
     with ExitStack() as stack:
         executor = _executor(arguments, stack)
         bar = stack.enter_context(
@@ -172,6 +172,8 @@ def _executor(arguments: argparse.Namespace, stack: ExitStack) -> Executor | Non
         executor: Executor = client.get_executor()
         return executor
     if arguments.workers > 0:
+        from concurrent.futures import ProcessPoolExecutor
+
         return stack.enter_context(ProcessPoolExecutor(arguments.workers))
     return None
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import tomlkit
 
 from commitlogic.dates import When
 from commitlogic.errors import ScenarioError
@@ -125,6 +124,8 @@ def statement_toml(statement: Statement, texts: Mapping[str, str] | None = None)
     they should be written; otherwise their canonical text is used.  The
     weight is written only when it is not the default, 1.
     """
+    import tomlkit  # only edits need it: keep ``import commitlogic`` quick
+
     table = tomlkit.table()
     for key in _ORDER:
         value = getattr(statement, key)
