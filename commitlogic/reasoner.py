@@ -288,13 +288,15 @@ class Reasoner:
         self._configure(mode, bound)
         last: list[Symbol] | None = None
 
-        def on_model(model: clingo.Model) -> None:
+        def on_last(model: clingo.Model) -> None:
+            # Only the last model holds the consequences: reading the shown
+            # atoms of every model through the API would cost more than the search.
             nonlocal last
             last = model.symbols(shown=True)
 
         # Prefer true atoms for brave, false ones for cautious (rules/heuristics.lp).
         guide = self._maximize if mode == "brave" else -self._maximize
-        result = self._solve([*query.assumptions(), guide], on_model=on_model)
+        result = self._solve([*query.assumptions(), guide], on_last=on_last)
         if result.unsatisfiable or last is None:
             return None
         return _Shown(last, self._names)
@@ -327,6 +329,7 @@ class Reasoner:
         literals: list[int],
         on_model: Callable[[clingo.Model], None] | None = None,
         on_core: Callable[[Sequence[int]], None] | None = None,
+        on_last: Callable[[clingo.Model], None] | None = None,
     ) -> clingo.SolveResult:
         """Solve under ``literals`` within the time and model limits, else raise SolverLimit."""
         limit, count = self.model_limit, 0
@@ -341,10 +344,16 @@ class Reasoner:
             return True
 
         if self._deadline is None:
-            result = self._control.solve(assumptions=literals, on_model=counted, on_core=on_core)
+            result = self._control.solve(
+                assumptions=literals, on_model=counted, on_core=on_core, on_last=on_last
+            )
         else:
             handle = self._control.solve(
-                assumptions=literals, on_model=counted, on_core=on_core, async_=True
+                assumptions=literals,
+                on_model=counted,
+                on_core=on_core,
+                on_last=on_last,
+                async_=True,
             )
             with handle:
                 if not handle.wait(max(0.0, self._deadline - time.monotonic())):
