@@ -331,31 +331,35 @@ class Reasoner:
         on_core: Callable[[Sequence[int]], None] | None = None,
         on_last: Callable[[clingo.Model], None] | None = None,
     ) -> clingo.SolveResult:
-        """Solve under ``literals`` within the time and model limits, else raise SolverLimit."""
+        """Solve under ``literals`` within the time and model limits, else raise SolverLimit.
+
+        ``on_last`` sees the last model only (``on_model`` sees each one).
+        """
         limit, count = self.model_limit, 0
+        synchronous = self._deadline is None
+        # clingo does not call on_last when solving asynchronously (under a
+        # time limit): there it sees every model, the last call being the last.
+        each = on_model if synchronous or on_last is None else on_last
 
         def counted(model: clingo.Model) -> bool:
             nonlocal count
             count += 1
             if limit is not None and count > limit:
                 return False  # stop the search; reported below
-            if on_model is not None:
-                on_model(model)
+            if each is not None:
+                each(model)
             return True
 
-        if self._deadline is None:
+        if synchronous:
             result = self._control.solve(
                 assumptions=literals, on_model=counted, on_core=on_core, on_last=on_last
             )
         else:
             handle = self._control.solve(
-                assumptions=literals,
-                on_model=counted,
-                on_core=on_core,
-                on_last=on_last,
-                async_=True,
+                assumptions=literals, on_model=counted, on_core=on_core, async_=True
             )
             with handle:
+                assert self._deadline is not None
                 if not handle.wait(max(0.0, self._deadline - time.monotonic())):
                     handle.cancel()
                     raise SolverLimit("time", self.time_limit or 0.0)
