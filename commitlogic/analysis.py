@@ -9,7 +9,7 @@ nodes of candidates never seen before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 import attrs
@@ -69,7 +69,7 @@ def changes(before: StatusReport, after: StatusReport) -> tuple[Change, ...]:
 def _differences(kind: str, old: Mapping[str, object], new: Mapping[str, object]) -> list[Change]:
     names = dict.fromkeys([*new, *old])
     return [
-        Change(kind, name, old.get(name), new.get(name))  # type: ignore[arg-type]
+        Change(kind, name, old.get(name), new.get(name))  # type: ignore[arg-type]  # values: statuses or state tuples
         for name in names
         if old.get(name) != new.get(name)
     ]
@@ -124,7 +124,7 @@ class Timeline:
     baseline: StatusReport
     entries: tuple[TimelineEntry, ...]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[TimelineEntry]:
         return iter(self.entries)
 
     def __len__(self) -> int:
