@@ -6,24 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from samples import TWO_LEADERS
-
-from commitlogic.cli import main
+from clirun import run
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "istanbul_2025.toml"
-
-
-@pytest.fixture
-def scenario_file(tmp_path: Path) -> Path:
-    path = tmp_path / "talks.toml"
-    path.write_text(TWO_LEADERS, encoding="utf-8")
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_explain_json_is_the_spec_object(capsys, scenario_file: Path) -> None:
