@@ -538,7 +538,7 @@ def _print_check(conflict: tuple[str, ...] | None, scenario: Scenario, out: Text
 
 def _file_commands(
     commands: argparse._SubParsersAction[Any],
-    query_options: Callable[[argparse.ArgumentParser], None],
+    query_options: Callable[..., None],
 ) -> None:
     """Add the commands that edit, export or draw a scenario file, and ``completion``."""
     add = commands.add_parser(
@@ -583,9 +583,10 @@ def _file_commands(
         help="print the complete ASP program of a query, for plain clingo",
         description="Print the rule files, the scenario's facts and the query (the statements "
         "active at --at, the assumptions) as one program: 'clingo PROGRAM 0 "
-        "--enum-mode=brave' (or cautious) reproduces the statuses.",
+        "--enum-mode=brave' (or cautious) reproduces the statuses; with --tolerant, add "
+        "--opt-mode=optN.",
     )
-    query_options(asp)
+    query_options(asp, tolerant=True)
 
     graph = commands.add_parser(
         "graph",
@@ -654,7 +655,7 @@ def _observe(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) ->
 def _asp(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
     scenario = load(arguments.file)
     assume, at = _query_arguments(arguments, scenario)
-    sys.stdout.write(asp_program(scenario, assume=assume, at=at))
+    sys.stdout.write(asp_program(scenario, assume=assume, at=at, tolerant=arguments.tolerant))
     return EXIT_OK
 
 

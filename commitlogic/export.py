@@ -15,7 +15,10 @@ assumptions, so the exported program
 
 Quotes, sources, names and descriptions are not part of the program at all.
 ``clingo program.lp 0 --enum-mode=brave`` then gives what is true in some
-outcome, ``--enum-mode=cautious`` what is true in all of them.
+outcome, ``--enum-mode=cautious`` what is true in all of them.  In tolerant
+mode the program has ``rules/tolerant.lp`` and the weights of the
+commitments, and ``--opt-mode=optN`` takes those consequences across the
+optimal outcomes.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Sequence
 from clingo import Function, Number, String, Symbol
 
 from commitlogic.dates import When, parse_when
-from commitlogic.encoding import STRICT_RULES, Encoder, rule_files
+from commitlogic.encoding import STRICT_RULES, TOLERANT_RULES, Encoder, rule_files
 from commitlogic.errors import ScenarioError
 from commitlogic.formulas import Formula, FormulaLike, as_formula
 from commitlogic.model import Scenario
@@ -49,12 +52,22 @@ _HEADER = """\
 % and state(S,St) for the active commitments.  Every rule file below is
 % written for one program part part(p); here there is one part, 0.
 
+{tolerant}
 #const p = 0.
 
 % The predicates of the facts below, which a scenario may leave empty.
 #defined atom/2.      #defined lit/3.       #defined neg/3.       #defined conj/2.
 #defined disj/2.      #defined arg/3.       #defined statement/3. #defined subject/3.
 #defined condition/3. #defined outcome/3.   #defined active/1.    #defined assumed/2.
+#defined weight/3.
+"""
+
+_TOLERANT = """\
+% Tolerant mode (rules/tolerant.lp): commitments may break, at their weight.
+% Consequences across the optimal outcomes, and their cost:
+%   clingo THIS_FILE 0 --opt-mode=optN --enum-mode=brave
+%   clingo THIS_FILE 0 --opt-mode=optN --enum-mode=cautious
+% (the last model printed, once the optimum is proven, holds them).
 """
 
 _QUERY = f"""\
@@ -73,7 +86,11 @@ What-if assumption A (named as in a conflict) is the formula node F; it must hol
 
 
 def asp_program(
-    scenario: Scenario, assume: Sequence[FormulaLike] = (), at: When | str | None = None
+    scenario: Scenario,
+    assume: Sequence[FormulaLike] = (),
+    at: When | str | None = None,
+    *,
+    tolerant: bool = False,
 ) -> str:
     """Return the complete ASP program of a query on ``scenario``, for plain ``clingo``.
 
@@ -86,6 +103,9 @@ def asp_program(
     at
         The query's date or datetime: only the statements active then are
         active in the program.
+    tolerant
+        Tolerant mode: ``rules/tolerant.lp`` instead of ``rules/strict.lp``,
+        and a ``weight/3`` fact per commitment.
 
     Returns
     -------
@@ -107,15 +127,15 @@ def asp_program(
         raise error.located(field="at") from None
     formulas = [(f"assume:{item}", _checked(item, scenario)) for item in assume]
 
-    encoder = Encoder()
+    encoder = Encoder(weights=tolerant)
     encoder.scenario(scenario)
     query: list[Symbol] = [Function("active", [String(name)]) for name in scenario.active(moment)]
     for name, formula in formulas:
         query.append(Function("assumed", [String(name), Number(encoder.node(formula))]))
     _part, facts = encoder.take()
 
-    sections = [_HEADER]
-    for name, text in rule_files(STRICT_RULES):
+    sections = [_HEADER.format(tolerant=_TOLERANT if tolerant else "")]
+    for name, text in rule_files(TOLERANT_RULES if tolerant else STRICT_RULES):
         rules, count = _PART.subn("#program base.", text)
         if count != 1:  # pragma: no cover - the rule files are ours
             raise RuntimeError(f"rules/{name} must have exactly one '#program part(p).'")

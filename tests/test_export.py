@@ -19,7 +19,7 @@ import pytest
 from _strategies import assumptions, ats_for, scenarios
 from hypothesis import given
 from hypothesis import strategies as st
-from reference import reference_status
+from reference import reference_status, reference_tolerant
 
 from commitlogic import Actor, Reasoner, Scenario, ScenarioError, Statement, asp_program, load
 from commitlogic.cli import main
@@ -201,3 +201,68 @@ def test_cli_prints_the_program(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert main(["asp", str(EXAMPLE), "--assume", "attends(putin"]) == 2
     assert "--assume" in capsys.readouterr().err
+
+
+def _solve_optimal(program: str, mode: str) -> tuple[set[str], int] | None:
+    """The consequences across the optimal models (--opt-mode=optN), and the optimum."""
+    control = clingo.Control(["0", "--opt-mode=optN", f"--enum-mode={mode}"])
+    control.add("base", [], program)
+    control.ground([("base", [])])
+    last = None
+    with control.solve(yield_=True) as handle:
+        for model in handle:
+            # Without a weak constraint in the ground program, nothing is optimised.
+            if model.optimality_proven or not model.cost:
+                last = ({str(s) for s in model.symbols(shown=True)}, sum(model.cost))
+    return last
+
+
+def _check_tolerant(scenario: Scenario, assume: list[Any], at: Any) -> None:
+    program = asp_program(scenario, assume=assume, at=at, tolerant=True)
+    brave, cautious = _solve_optimal(program, "brave"), _solve_optimal(program, "cautious")
+    expected = Reasoner(scenario, tolerant=True).status(assume=assume, at=at).to_json()
+    oracle = reference_tolerant(scenario, assume, at)
+    assert expected["consistent"] == oracle["consistent"] == (brave is not None)
+    if brave is None:
+        return
+    assert cautious is not None
+    assert brave[1] == cautious[1] == expected["cost"] == oracle["cost"]
+
+    def status(text: str) -> str:
+        if text in cautious[0]:
+            return "certain"
+        return "possible" if text in brave[0] else "impossible"
+
+    atoms = {
+        name: status(str(clingo.Function("true", [clingo.String(name)])))
+        for name in oracle["atoms"]
+    }
+    assert atoms == expected["atoms"] == oracle["atoms"]
+    outcomes = {
+        name: status(str(clingo.Function("occurs", [clingo.String(name)])))
+        for name in oracle["outcomes"]
+    }
+    assert outcomes == expected["outcomes"] == oracle["outcomes"]
+    states: dict[str, list[str]] = {}
+    for text in brave[0]:
+        name, args = _text(text)
+        if name == "state":
+            states.setdefault(args[0], []).append(args[1])
+    assert {k: sorted(v) for k, v in states.items()} == expected["commitments"]
+    assert expected["commitments"] == oracle["commitments"]
+
+
+@given(scenarios(), st.data())
+def test_exported_tolerant_program_reproduces_random_statuses(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    at = data.draw(ats_for(scenario), label="at")
+    assume = data.draw(assumptions(scenario), label="assume")
+    _check_tolerant(scenario, assume, at)
+
+
+@pytest.mark.parametrize(("assume", "at"), ISTANBUL_QUERIES)
+def test_exported_tolerant_program_reproduces_the_istanbul_example(
+    assume: list[str], at: str | None
+) -> None:
+    _check_tolerant(load(EXAMPLE), assume, at)
