@@ -25,7 +25,7 @@ from commitlogic.errors import ScenarioError
 from commitlogic.files import locked, write_atomically
 from commitlogic.formulas import Formula, FormulaLike
 from commitlogic.loading import loads
-from commitlogic.model import Kind, Scenario, Statement
+from commitlogic.model import Kind, Scenario, Statement, numbered_id
 
 __all__ = ["add_statement", "observe", "statement_toml"]
 
@@ -110,10 +110,7 @@ def observe(
     with _locked(name) as text:
         if id is None:
             taken = {statement.id for statement in _scenario(text, name).statements}
-            number = 1
-            while f"observed_{number}" in taken:
-                number += 1
-            id = f"observed_{number}"
+            id = numbered_id("observed", taken)
         return _append(name, text, _fields({"id": id, **fields}, name))
 
 

@@ -24,6 +24,15 @@ from commitlogic.formulas import IDENT, RESERVED, Atom, Formula, FormulaLike, as
 __all__ = ["Actor", "Event", "Kind", "Outcome", "Scenario", "Statement"]
 
 
+def numbered_id(stem: str, taken: set[str]) -> str:
+    """Return the first of ``stem_1``, ``stem_2``... not in ``taken``, and add it to ``taken``."""
+    number = 1
+    while f"{stem}_{number}" in taken:
+        number += 1
+    taken.add(f"{stem}_{number}")
+    return f"{stem}_{number}"
+
+
 class Kind(enum.StrEnum):
     """The kind of a statement (SPEC section 3)."""
 

@@ -55,6 +55,7 @@ from commitlogic.model import (
     Outcome,
     Scenario,
     Statement,
+    numbered_id,
 )
 
 __all__ = [
@@ -323,15 +324,6 @@ def _fresh(candidate: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate += "_"
     return candidate
-
-
-def _numbered(stem: str, taken: set[str]) -> str:
-    """Return the first of ``stem_1``, ``stem_2``... not in ``taken``, and take it."""
-    number = 1
-    while f"{stem}_{number}" in taken:
-        number += 1
-    taken.add(f"{stem}_{number}")
-    return f"{stem}_{number}"
 
 
 # --------------------------------------------------------------------------- statements
@@ -718,7 +710,7 @@ def observations(
     def as_statements(facts: list[Formula]) -> tuple[Statement, ...]:
         used = set(taken)
         return tuple(
-            Statement(_numbered("observed", used), Kind.OBSERVED, fact, said=moment)
+            Statement(numbered_id("observed", used), Kind.OBSERVED, fact, said=moment)
             for fact in facts
         )
 

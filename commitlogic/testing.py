@@ -48,7 +48,7 @@ from hypothesis.strategies import SearchStrategy
 from commitlogic.dates import When, parse_when
 from commitlogic.errors import ScenarioError
 from commitlogic.formulas import Formula, FormulaLike, Not, Or, as_formula
-from commitlogic.model import Actor, Event, Kind, Scenario, Statement
+from commitlogic.model import Actor, Event, Kind, Scenario, Statement, numbered_id
 from commitlogic.reasoner import Reasoner
 from commitlogic.results import Status
 from commitlogic.saving import dumps
@@ -150,14 +150,6 @@ def _additions(drawn: object) -> list[Addition]:
     )
 
 
-def _fresh_id(stem: str, taken: set[str]) -> str:
-    index = 1
-    while f"{stem}_{index}" in taken:
-        index += 1
-    taken.add(f"{stem}_{index}")
-    return f"{stem}_{index}"
-
-
 @attrs.frozen
 class _Setting:
     """A scenario with the fixed part of a check: assumptions and date."""
@@ -185,7 +177,7 @@ class _Setting:
         formulas = [item for item in additions if not isinstance(item, Statement)]
         taken = {s.id for s in self.scenario.statements} | {s.id for s in drawn_statements}
         as_statements = [
-            Statement(_fresh_id("observed", taken), Kind.OBSERVED, as_formula(item))
+            Statement(numbered_id("observed", taken), Kind.OBSERVED, as_formula(item))
             for item in formulas
         ]
         added = (*drawn_statements, *as_statements)
