@@ -12,11 +12,15 @@ consistent as facts arrive.  Start with :func:`load` and :class:`Reasoner`::
     print(report.atoms["attends(zelensky,istanbul_talks)"])   # impossible
 """
 
-from commitlogic.dates import When
-from commitlogic.editing import add_statement, observe
-from commitlogic.errors import ScenarioError, SolverLimit
-from commitlogic.export import asp_program
-from commitlogic.formulas import (
+from commitlogic.analysis.sweep import sweep
+from commitlogic.io.editing import add_statement, observe
+from commitlogic.io.export import asp_program
+from commitlogic.io.graph import dot_source
+from commitlogic.io.loading import load, loads
+from commitlogic.io.saving import dump, dumps
+from commitlogic.model.dates import When
+from commitlogic.model.errors import ScenarioError, SolverLimit
+from commitlogic.model.formulas import (
     And,
     Atom,
     Formula,
@@ -28,13 +32,9 @@ from commitlogic.formulas import (
     attends,
     parse_formula,
 )
-from commitlogic.graph import dot_source
-from commitlogic.loading import load, loads
-from commitlogic.model import Actor, Event, Kind, Outcome, Scenario, Statement
-from commitlogic.reasoner import Reasoner
-from commitlogic.results import State, Status, StatusReport
-from commitlogic.saving import dump, dumps
-from commitlogic.sweep import sweep
+from commitlogic.model.scenario import Actor, Event, Kind, Outcome, Scenario, Statement
+from commitlogic.reasoning.reasoner import Reasoner
+from commitlogic.reasoning.results import State, Status, StatusReport
 
 __version__ = "0.1.0"
 

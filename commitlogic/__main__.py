@@ -2,6 +2,6 @@
 
 import sys
 
-from commitlogic.cli import main
+from commitlogic.cli.main import main
 
 sys.exit(main())

@@ -198,7 +198,7 @@ def main() -> None:
         for line in moved:
             print(f"    {line}")
     try:
-        from commitlogic.plotting import plot_timeline
+        from commitlogic.analysis.plotting import plot_timeline
 
         PICTURE.parent.mkdir(exist_ok=True)
         path = plot_timeline(replay, PICTURE, title=scenario.name)

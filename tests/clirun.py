@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from commitlogic.cli import main
+from commitlogic.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -149,7 +149,7 @@ def test_contradicting_candidate_comes_last_with_its_conflict() -> None:
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_timeline_plot_is_written(tmp_path: Path, suffix: str) -> None:
     pytest.importorskip("matplotlib")
-    from commitlogic.plotting import plot_timeline
+    from commitlogic.analysis.plotting import plot_timeline
 
     target = tmp_path / f"timeline{suffix}"
     plot_timeline(timeline(Reasoner(load(EXAMPLE))), target, title="Istanbul")

@@ -11,7 +11,7 @@ import pytest
 from clirun import run
 
 from commitlogic import Reasoner, load
-from commitlogic.cli import main
+from commitlogic.cli.main import main
 
 
 def test_status_json_is_the_spec_object(capsys, scenario_file: Path) -> None:

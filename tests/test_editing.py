@@ -20,8 +20,8 @@ from samples import TWO_LEADERS
 
 import commitlogic
 from commitlogic import Kind, ScenarioError, Statement, add_statement, load, loads, observe
-from commitlogic.cli import main
-from commitlogic.files import locked, write_atomically
+from commitlogic.cli.main import main
+from commitlogic.io.files import locked, write_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "istanbul_2025.toml"

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from reference import reference_status, reference_tolerant
 
 from commitlogic import Actor, Reasoner, Scenario, ScenarioError, Statement, asp_program, load
-from commitlogic.cli import main
+from commitlogic.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "istanbul_2025.toml"

@@ -11,8 +11,8 @@ from xml.etree import ElementTree
 import pytest
 
 from commitlogic import Actor, Event, Scenario, ScenarioError, Statement, dot_source, load
-from commitlogic.cli import main
-from commitlogic.graph import render
+from commitlogic.cli.main import main
+from commitlogic.io.graph import render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "istanbul_2025.toml"

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from commitlogic import Actor, Event, Reasoner, Scenario, ScenarioError, SolverLimit, Statement
-from commitlogic.cli import main
+from commitlogic.cli.main import main
 
 
 def pigeonhole(holes: int) -> Scenario:

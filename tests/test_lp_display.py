@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lp import solve
 
-from commitlogic.encoding import STRICT_RULES
+from commitlogic.reasoning.encoding import STRICT_RULES
 
 FILES = ["outcomes.lp", "formulas.lp", "statements.lp", "display.lp"]
 

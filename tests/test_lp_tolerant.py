@@ -18,8 +18,8 @@ from reference import _constraint, active_ids, evaluate, universe
 from test_lp_statements import FACTS
 
 from commitlogic import Scenario
-from commitlogic.encoding import PART, TOLERANT_RULES, Encoder, rule_files
-from commitlogic.formulas import parse_formula
+from commitlogic.model.formulas import parse_formula
+from commitlogic.reasoning.encoding import PART, TOLERANT_RULES, Encoder, rule_files
 
 FILES = ["outcomes.lp", "formulas.lp", "statements.lp", "commitments.lp", "tolerant.lp"]
 WEIGHTS = 'weight(0,"c",3). weight(0,"r",1). weight(0,"If",1). weight(0,"o",2).'

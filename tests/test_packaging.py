@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from commitlogic import Reasoner, load
-from commitlogic.encoding import STRICT_RULES, TOLERANT_RULES
+from commitlogic.reasoning.encoding import STRICT_RULES, TOLERANT_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "istanbul_2025.toml"
@@ -33,7 +33,7 @@ def _run(*command: str | Path, cwd: Path) -> str:
 
 
 def test_rules_are_found_through_importlib_resources_in_the_checkout() -> None:
-    from commitlogic.encoding import rule_files
+    from commitlogic.reasoning.encoding import rule_files
 
     for mode in (STRICT_RULES, TOLERANT_RULES):
         assert [name for name, text in rule_files(mode) if text.strip()] == list(mode)

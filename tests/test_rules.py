@@ -18,8 +18,8 @@ from hypothesis import given
 from reference import _constraint, active_ids, evaluate, outcomes
 
 from commitlogic import Atom, Scenario
-from commitlogic.encoding import PART, STRICT_RULES, Encoder, rule_files
-from commitlogic.formulas import parse_formula
+from commitlogic.model.formulas import parse_formula
+from commitlogic.reasoning.encoding import PART, STRICT_RULES, Encoder, rule_files
 
 
 def _models(scenario: Scenario) -> list[dict[str, frozenset]]:

@@ -13,7 +13,7 @@ from reference import MAX_ATOMS, reference_status, universe
 from samples import TWO_LEADERS
 
 from commitlogic import And, Atom, Formula, Kind, Not, Or, Scenario, Statement, loads
-from commitlogic.formulas import IDENT, RESERVED
+from commitlogic.model.formulas import IDENT, RESERVED
 from commitlogic.strategies import (
     ACTOR_IDS,
     assumptions,

@@ -12,7 +12,7 @@ from samples import TWO_LEADERS
 
 import commitlogic
 from commitlogic import Reasoner, ScenarioError, SolverLimit, Status, StatusReport, load, sweep
-from commitlogic.sweep import scenario_files
+from commitlogic.analysis.sweep import scenario_files
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
@@ -149,7 +149,7 @@ def test_dask_local_cluster_gives_the_in_process_answers(tmp_path: Path) -> None
 
 
 def test_cli_sweep_json_lines_per_candidate(two_leaders: Path, capsys) -> None:
-    from commitlogic.cli import main
+    from commitlogic.cli.main import main
 
     code = main(
         [
@@ -173,7 +173,7 @@ def test_cli_sweep_json_lines_per_candidate(two_leaders: Path, capsys) -> None:
 
 
 def test_cli_sweep_query_and_text(two_leaders: Path, capsys) -> None:
-    from commitlogic.cli import main
+    from commitlogic.cli.main import main
 
     argv = ["sweep", str(two_leaders), "--assume-each", "held", "--assume", "attends(putin, talks)"]
     assert main([*argv, "--query", "attends(zelensky, talks)", "--at", "2025-05-12"]) == 0
@@ -189,7 +189,7 @@ def test_cli_sweep_query_and_text(two_leaders: Path, capsys) -> None:
 
 
 def test_cli_sweep_folder_writes_json_lines_atomically(tmp_path: Path, capsys) -> None:
-    from commitlogic.cli import main
+    from commitlogic.cli.main import main
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -209,7 +209,7 @@ def test_cli_sweep_folder_writes_json_lines_atomically(tmp_path: Path, capsys) -
 
 
 def test_cli_sweep_model_limit_exit_3(tmp_path: Path, capsys) -> None:
-    from commitlogic.cli import main
+    from commitlogic.cli.main import main
 
     path = tmp_path / "g.toml"
     write(path, generate(200, seed=3))

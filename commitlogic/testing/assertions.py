@@ -9,8 +9,8 @@ message shows the counter-example as a readable scenario and as a TOML
 file that reproduces it::
 
     from commitlogic import load
-    from commitlogic.strategies import observations
-    from commitlogic.testing import assert_impossible
+    from commitlogic.testing.strategies import observations
+    from commitlogic.testing.assertions import assert_impossible
 
     scenario = load("examples/istanbul_2025.toml")
 
@@ -45,13 +45,13 @@ import hypothesis
 from hypothesis.errors import NoSuchExample
 from hypothesis.strategies import SearchStrategy
 
-from commitlogic.dates import When, parse_when
-from commitlogic.errors import ScenarioError
-from commitlogic.formulas import Formula, FormulaLike, Not, Or, as_formula
-from commitlogic.model import Actor, Event, Kind, Scenario, Statement, numbered_id
-from commitlogic.reasoner import Reasoner
-from commitlogic.results import Status
-from commitlogic.saving import dumps
+from commitlogic.io.saving import dumps
+from commitlogic.model.dates import When, parse_when
+from commitlogic.model.errors import ScenarioError
+from commitlogic.model.formulas import Formula, FormulaLike, Not, Or, as_formula
+from commitlogic.model.scenario import Actor, Event, Kind, Scenario, Statement, numbered_id
+from commitlogic.reasoning.reasoner import Reasoner
+from commitlogic.reasoning.results import Status
 
 __all__ = [
     "Addition",
@@ -424,7 +424,7 @@ def _search(
             under,
             lambda drawn: check(drawn) is not None,
             settings=_settings(settings),
-            database_key=b"commitlogic.testing:" + digest,
+            database_key=b"commitlogic.testing.assertions:" + digest,
         )
     except NoSuchExample:
         return

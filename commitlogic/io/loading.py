@@ -18,8 +18,8 @@ from typing import Any
 
 import attrs
 
-from commitlogic.errors import ScenarioError
-from commitlogic.model import TABLES, Scenario, entry_where
+from commitlogic.model.errors import ScenarioError
+from commitlogic.model.scenario import TABLES, Scenario, entry_where
 
 __all__ = ["load", "loads"]
 

@@ -1,4 +1,4 @@
-"""Writing scenarios as TOML files (SPEC section 1), the reverse of ``commitlogic.loading``.
+"""Writing scenarios as TOML files (SPEC section 1), the reverse of ``commitlogic.io.loading``.
 
 :func:`dumps` writes every field of a :class:`~commitlogic.model.Scenario`
 so that :func:`~commitlogic.loading.loads` reads back an equal scenario:
@@ -20,8 +20,8 @@ from typing import Any
 import tomlkit
 from tomlkit.items import Table
 
-from commitlogic.files import write_atomically
-from commitlogic.model import Actor, Event, Outcome, Scenario, Statement
+from commitlogic.io.files import write_atomically
+from commitlogic.model.scenario import Actor, Event, Outcome, Scenario, Statement
 
 __all__ = ["dump", "dumps"]
 

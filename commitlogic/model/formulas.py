@@ -21,7 +21,7 @@ from typing import TypeAlias
 
 import attrs
 
-from commitlogic.errors import ScenarioError
+from commitlogic.model.errors import ScenarioError
 
 __all__ = [
     "And",

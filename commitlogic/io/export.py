@@ -28,11 +28,11 @@ from collections.abc import Sequence
 
 from clingo import Function, Number, String, Symbol
 
-from commitlogic.dates import When, parse_when
-from commitlogic.encoding import STRICT_RULES, TOLERANT_RULES, Encoder, rule_files
-from commitlogic.errors import ScenarioError
-from commitlogic.formulas import Formula, FormulaLike, as_formula
-from commitlogic.model import Scenario
+from commitlogic.model.dates import When, parse_when
+from commitlogic.model.errors import ScenarioError
+from commitlogic.model.formulas import Formula, FormulaLike, as_formula
+from commitlogic.model.scenario import Scenario
+from commitlogic.reasoning.encoding import STRICT_RULES, TOLERANT_RULES, Encoder, rule_files
 
 __all__ = ["asp_program"]
 

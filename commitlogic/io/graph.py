@@ -19,9 +19,9 @@ import shutil
 import subprocess
 from typing import Literal
 
-from commitlogic.errors import ScenarioError
-from commitlogic.formulas import Atom, Formula
-from commitlogic.model import Kind, Scenario, Statement
+from commitlogic.model.errors import ScenarioError
+from commitlogic.model.formulas import Atom, Formula
+from commitlogic.model.scenario import Kind, Scenario, Statement
 
 __all__ = ["FORMATS", "GraphFormat", "dot_source", "render"]
 

@@ -16,19 +16,20 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
-from commitlogic import __version__, cli_sweep
-from commitlogic.analysis import Change, Timeline, WhatIf, timeline, what_if
-from commitlogic.dates import When, parse_when
-from commitlogic.editing import add_statement, observe
-from commitlogic.errors import ScenarioError, SolverLimit
-from commitlogic.export import asp_program
-from commitlogic.files import write_atomically
-from commitlogic.formulas import parse_formula
-from commitlogic.graph import FORMATS, dot_source, render
-from commitlogic.loading import load
-from commitlogic.model import Kind, Scenario, Statement
-from commitlogic.reasoner import Reasoner
-from commitlogic.results import Explanation, State, Status, StatusReport
+from commitlogic import __version__
+from commitlogic.analysis.timelines import Change, Timeline, WhatIf, timeline, what_if
+from commitlogic.cli import sweep as cli_sweep
+from commitlogic.io.editing import add_statement, observe
+from commitlogic.io.export import asp_program
+from commitlogic.io.files import write_atomically
+from commitlogic.io.graph import FORMATS, dot_source, render
+from commitlogic.io.loading import load
+from commitlogic.model.dates import When, parse_when
+from commitlogic.model.errors import ScenarioError, SolverLimit
+from commitlogic.model.formulas import parse_formula
+from commitlogic.model.scenario import Kind, Scenario, Statement
+from commitlogic.reasoning.reasoner import Reasoner
+from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
 
 __all__ = ["main"]
 
@@ -251,7 +252,7 @@ def _timeline(
 ) -> int:
     plot = None
     if arguments.plot is not None:
-        from commitlogic import plotting  # matplotlib is optional, and slow to import
+        from commitlogic.analysis import plotting  # matplotlib is optional, and slow to import
 
         plot = plotting.check_destination(arguments.plot)
     replay = timeline(reasoner, assume=assume)

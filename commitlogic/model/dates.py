@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from typing import TypeAlias
 
-from commitlogic.errors import ScenarioError
+from commitlogic.model.errors import ScenarioError
 
 __all__ = ["When", "check_when", "is_on_or_before", "parse_when", "when_text"]
 

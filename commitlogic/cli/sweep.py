@@ -19,13 +19,13 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from commitlogic.dates import parse_when
-from commitlogic.errors import ScenarioError, SolverLimit
-from commitlogic.files import write_atomically
-from commitlogic.formulas import parse_formula
-from commitlogic.loading import load
-from commitlogic.results import Status, StatusReport
-from commitlogic.sweep import SweepResult, scenario_files, sweep
+from commitlogic.analysis.sweep import SweepResult, scenario_files, sweep
+from commitlogic.io.files import write_atomically
+from commitlogic.io.loading import load
+from commitlogic.model.dates import parse_when
+from commitlogic.model.errors import ScenarioError, SolverLimit
+from commitlogic.model.formulas import parse_formula
+from commitlogic.reasoning.results import Status, StatusReport
 
 __all__ = ["add_parser", "run"]
 

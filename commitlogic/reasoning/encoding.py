@@ -17,8 +17,8 @@ from importlib.resources.abc import Traversable
 import attrs
 from clingo import Function, Number, String, Symbol
 
-from commitlogic.formulas import And, Atom, Formula, Not, Or
-from commitlogic.model import Outcome, Scenario, Statement
+from commitlogic.model.formulas import And, Atom, Formula, Not, Or
+from commitlogic.model.scenario import Outcome, Scenario, Statement
 
 __all__ = ["PART", "SOLVER_OPTIONS", "STRICT_RULES", "TOLERANT_RULES", "Encoder", "rule_files"]
 

@@ -11,10 +11,10 @@ import os
 from datetime import date, timedelta
 from pathlib import Path
 
-from commitlogic.analysis import Timeline
-from commitlogic.errors import ScenarioError
-from commitlogic.files import write_atomically
-from commitlogic.results import Status
+from commitlogic.analysis.timelines import Timeline
+from commitlogic.io.files import write_atomically
+from commitlogic.model.errors import ScenarioError
+from commitlogic.reasoning.results import Status
 
 __all__ = ["FORMATS", "check_destination", "plot_timeline"]
 
@@ -142,7 +142,7 @@ def _day_number(day: date) -> float:
 
 
 def _save(figure, destination: Path) -> None:  # type: ignore[no-untyped-def]
-    """Render the figure in memory, then write it atomically (see ``commitlogic.files``)."""
+    """Render the figure in memory, then write it atomically (see ``commitlogic.io.files``)."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format=destination.suffix[1:].lower())
     write_atomically(destination, buffer.getvalue())

@@ -14,10 +14,10 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
-from commitlogic.formulas import FormulaLike
-from commitlogic.model import Scenario
-from commitlogic.reasoner import Assumption, Reasoner
-from commitlogic.results import State, Status, StatusReport
+from commitlogic.model.formulas import FormulaLike
+from commitlogic.model.scenario import Scenario
+from commitlogic.reasoning.reasoner import Assumption, Reasoner
+from commitlogic.reasoning.results import State, Status, StatusReport
 
 __all__ = [
     "Change",

@@ -17,9 +17,17 @@ from typing import Any
 
 import attrs
 
-from commitlogic.dates import When, check_when, is_on_or_before, parse_when
-from commitlogic.errors import ScenarioError
-from commitlogic.formulas import IDENT, RESERVED, Atom, Formula, FormulaLike, as_formula, attends
+from commitlogic.model.dates import When, check_when, is_on_or_before, parse_when
+from commitlogic.model.errors import ScenarioError
+from commitlogic.model.formulas import (
+    IDENT,
+    RESERVED,
+    Atom,
+    Formula,
+    FormulaLike,
+    as_formula,
+    attends,
+)
 
 __all__ = ["Actor", "Event", "Kind", "Outcome", "Scenario", "Statement"]
 

@@ -19,8 +19,11 @@ import attrs
 import clingo
 from clingo import Function, Number, String, Symbol
 
-from commitlogic.dates import When, parse_when
-from commitlogic.encoding import (
+from commitlogic.model.dates import When, parse_when
+from commitlogic.model.errors import ScenarioError, SolverLimit
+from commitlogic.model.formulas import Formula, FormulaLike, as_formula
+from commitlogic.model.scenario import Outcome, Scenario, Statement
+from commitlogic.reasoning.encoding import (
     PART,
     SOLVER_OPTIONS,
     STRICT_RULES,
@@ -28,10 +31,7 @@ from commitlogic.encoding import (
     Encoder,
     rule_files,
 )
-from commitlogic.errors import ScenarioError, SolverLimit
-from commitlogic.formulas import Formula, FormulaLike, as_formula
-from commitlogic.model import Outcome, Scenario, Statement
-from commitlogic.results import Explanation, State, Status, StatusReport, Witnesses
+from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
 
 __all__ = ["Assumption", "Reasoner"]
 

@@ -20,12 +20,12 @@ from typing import Any
 
 import attrs
 
-from commitlogic.dates import When
-from commitlogic.errors import ScenarioError
-from commitlogic.files import locked, write_atomically
-from commitlogic.formulas import Formula, FormulaLike
-from commitlogic.loading import loads
-from commitlogic.model import Kind, Scenario, Statement, numbered_id
+from commitlogic.io.files import locked, write_atomically
+from commitlogic.io.loading import loads
+from commitlogic.model.dates import When
+from commitlogic.model.errors import ScenarioError
+from commitlogic.model.formulas import Formula, FormulaLike
+from commitlogic.model.scenario import Kind, Scenario, Statement, numbered_id
 
 __all__ = ["add_statement", "observe", "statement_toml"]
 

@@ -26,13 +26,13 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from commitlogic.dates import When
-from commitlogic.errors import ScenarioError, SolverLimit
-from commitlogic.formulas import Formula, FormulaLike
-from commitlogic.loading import load
-from commitlogic.model import Scenario
-from commitlogic.reasoner import Assumption, Reasoner
-from commitlogic.results import Status, StatusReport
+from commitlogic.io.loading import load
+from commitlogic.model.dates import When
+from commitlogic.model.errors import ScenarioError, SolverLimit
+from commitlogic.model.formulas import Formula, FormulaLike
+from commitlogic.model.scenario import Scenario
+from commitlogic.reasoning.reasoner import Assumption, Reasoner
+from commitlogic.reasoning.results import Status, StatusReport
 
 __all__ = ["Candidate", "ScenarioSource", "SweepResult", "scenario_files", "sweep"]
 

@@ -1,0 +1,5 @@
+"""The ``commitlogic`` command."""
+
+from commitlogic.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,3 @@
+"""The reasoning layer: the ASP encoding, the live solver and its results."""
+
+__all__: list[str] = []
