@@ -19,9 +19,10 @@ import attrs
 import clingo
 from clingo import Function, Number, String, Symbol
 
-from commitlogic.model.dates import When, parse_when
-from commitlogic.model.errors import ScenarioError, SolverLimit
-from commitlogic.model.formulas import Formula, FormulaLike, as_formula
+from commitlogic.model.dates import When
+from commitlogic.model.errors import SolverLimit
+from commitlogic.model.formulas import Formula, FormulaLike
+from commitlogic.model.query import Assumption, checked_formula, normalise
 from commitlogic.model.scenario import Outcome, Scenario, Statement
 from commitlogic.reasoning.encoding import (
     PART,
@@ -34,9 +35,6 @@ from commitlogic.reasoning.encoding import (
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
 
 __all__ = ["Assumption", "Reasoner"]
-
-#: Assumptions of a query: formula text (kept as given, for ``assume:`` names) or formulas.
-Assumption = FormulaLike
 
 
 @attrs.frozen
@@ -216,10 +214,8 @@ class Reasoner:
     def _query(self, assume: Sequence[Assumption], at: When | str | None) -> _Query:
         # Every query starts here: its time limit counts from now.
         self._deadline = None if self.time_limit is None else time.monotonic() + self.time_limit
-        if isinstance(assume, str | Formula):
-            assume = [assume]
-        moment = None if at is None else _parse_at(at)
-        active = set(self._scenario.active(moment))
+        request = normalise(self._scenario, assume, at)
+        active = set(self._scenario.active(request.at))
         background: list[int] = []
         members: dict[int, str] = {}
         order: list[str] = []
@@ -232,8 +228,7 @@ class Reasoner:
                 background.append(-literal)
         universe = self._universe
         impossible = None
-        for item in assume:
-            name, formula = _assumption(item, self._scenario)
+        for name, formula in request.assumptions:
             extra = [text for text in map(str, formula.atoms()) if text not in universe]
             if extra:  # the assumption's own atoms join this query's universe only
                 universe = {**universe, **dict.fromkeys(extra)}
@@ -491,7 +486,7 @@ class Reasoner:
         mode, first the least cost; then among the outcomes of that cost.)
         """
         query = self._query(assume, at)
-        checked = _checked(formula, self._scenario, "formula")
+        checked = checked_formula(formula, self._scenario, "formula")
         if query.impossible is not None:
             return None
         # Strict mode needs no consistency call first: no outcome at all shows
@@ -543,7 +538,7 @@ class Reasoner:
         if self._tolerant:
             raise ValueError("explanations are defined for strict mode, not tolerant mode")
         query = self._query(assume, at)
-        checked = _checked(formula, self._scenario, "formula")
+        checked = checked_formula(formula, self._scenario, "formula")
         text = str(checked)
         if query.impossible is not None or not self._satisfiable(query.assumptions())[0]:
             return Explanation(text, None, because=self._conflict(query))
@@ -565,31 +560,3 @@ class Reasoner:
 
 def _ignore(_code: clingo.MessageCode, _message: str) -> None:
     """Drop clingo's informational messages; our input never reaches the parser."""
-
-
-def _checked(item: FormulaLike, scenario: Scenario, field: str) -> Formula:
-    """Return ``item`` as a formula whose ``attends`` atoms name declared actors and events."""
-    if not isinstance(item, str | Formula):
-        raise ScenarioError(
-            f"expected formula text or a formula, got {type(item).__name__}", field=field
-        )
-    try:
-        formula = as_formula(item)
-        scenario.check_formula(formula)
-    except ScenarioError as error:
-        raise ScenarioError(
-            f"invalid formula {str(item)!r}: {error.reason}", field=field, offset=error.offset
-        ) from None
-    return formula
-
-
-def _assumption(item: Assumption, scenario: Scenario) -> tuple[str, Formula]:
-    """Return the conflict name and the formula of one assumption, checked against ``scenario``."""
-    return f"assume:{item}", _checked(item, scenario, "assume")
-
-
-def _parse_at(at: When | str) -> When:
-    try:
-        return parse_when(at)
-    except ScenarioError as error:
-        raise error.located(field="at") from None

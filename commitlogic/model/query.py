@@ -1,0 +1,96 @@
+"""One way in for a query: its assumptions and its moment, checked against a scenario.
+
+Every entry point that takes ``assume=`` and ``at=`` (the reasoner, the
+analyses, sweeps, the testing helpers, the ASP export and the CLI) calls
+:func:`normalise`, so a formula means the same everywhere and an error
+names the same field everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from commitlogic.model.dates import When, parse_when
+from commitlogic.model.errors import ScenarioError
+from commitlogic.model.formulas import Formula, FormulaLike, as_formula
+from commitlogic.model.scenario import Scenario
+
+__all__ = ["Assumption", "Query", "checked_formula", "normalise", "parse_at"]
+
+#: Assumptions of a query: formula text (kept as given, for ``assume:`` names) or formulas.
+Assumption = FormulaLike
+
+
+@attrs.frozen
+class Query:
+    """A query's assumptions and moment, checked against one scenario.
+
+    Attributes
+    ----------
+    assumptions
+        ``(name, formula)`` pairs in the order given; ``name`` is
+        ``assume:<formula as given>``, the name a conflict reports.
+    at
+        The moment of the query, or ``None`` for "everything said".
+    """
+
+    assumptions: tuple[tuple[str, Formula], ...] = ()
+    at: When | None = None
+
+    @property
+    def formulas(self) -> tuple[Formula, ...]:
+        """The assumed formulas, in order."""
+        return tuple(formula for _, formula in self.assumptions)
+
+
+def normalise(
+    scenario: Scenario,
+    assume: Assumption | Iterable[Assumption] = (),
+    at: When | str | None = None,
+) -> Query:
+    """Return the checked :class:`Query` for ``assume`` and ``at`` on ``scenario``.
+
+    Parameters
+    ----------
+    scenario
+        The scenario the formulas must fit (declared actors and events).
+    assume
+        One formula (text or object) or an iterable of them.
+    at
+        A date or datetime, or its ISO text, or ``None``.
+
+    Raises
+    ------
+    ScenarioError
+        With ``field="assume"`` or ``field="at"``, for a formula or moment
+        that does not parse or does not fit the scenario.
+    """
+    items = [assume] if isinstance(assume, str | Formula) else list(assume)
+    pairs = tuple((f"assume:{item}", checked_formula(item, scenario, "assume")) for item in items)
+    return Query(pairs, None if at is None else parse_at(at))
+
+
+def checked_formula(item: object, scenario: Scenario, field: str) -> Formula:
+    """Return ``item`` as a formula that fits ``scenario``; errors name ``field``."""
+    if not isinstance(item, str | Formula):
+        raise ScenarioError(
+            f"expected formula text or a formula, got {type(item).__name__}", field=field
+        )
+    try:
+        formula = as_formula(item)
+        scenario.check_formula(formula)
+    except ScenarioError as error:
+        raise ScenarioError(
+            f"invalid formula {str(item)!r}: {error.reason}", field=field, offset=error.offset
+        ) from None
+    return formula
+
+
+def parse_at(at: When | str) -> When:
+    """Return ``at`` as a date or datetime; an error names the field ``at``."""
+    try:
+        return parse_when(at)
+    except ScenarioError as error:
+        raise error.located(field="at") from None
