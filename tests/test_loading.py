@@ -996,9 +996,21 @@ CASES = [
             doc(statement(weight=f"▶{value}")),
             field="weight",
             statement="s1",
-            reason="positive integer",
+            reason="an integer from 1 to 1000000",
         )
-        for value in ("0", "-1", "true", "false", "1.5", "1e3", '"1"', "[1]")
+        for value in (
+            "0",
+            "-1",
+            "true",
+            "false",
+            "1.5",
+            "1e3",
+            '"1"',
+            "[1]",
+            "1000001",
+            "2147483648",
+            "9223372036854775807",
+        )
     ],
     # ---- wrong value types
     case(

@@ -382,7 +382,7 @@ def _print_reasons(names: Sequence[str], scenario: Scenario, out: TextIO) -> Non
             continue
         statement = scenario.statement(name)
         out.write(f"  - {name}: {_provenance(statement)}\n")
-        out.write(f"      {_meaning(statement)}\n")
+        out.write(f"      {_meaning(statement, scenario)}\n")
         if statement.quote:
             quote = " ".join(statement.quote.split())
             out.write(f'      "{quote}"\n')
@@ -401,9 +401,10 @@ def _provenance(statement: Statement) -> str:
     return f"{text}, said {statement.said.isoformat()}" if statement.said else text
 
 
-def _meaning(statement: Statement) -> str:
-    """The statement as a rule over formulas, in the words of SPEC section 3."""
-    subject, condition = statement.subject, statement.condition
+def _meaning(statement: Statement, scenario: Scenario) -> str:
+    """The statement as a rule over formulas (as written), in the words of SPEC section 3."""
+    subject = scenario.written(statement, "subject")
+    condition = None if statement.condition is None else scenario.written(statement, "condition")
     match statement.kind.value:
         case "refuses":
             return f"not {subject}"
@@ -427,13 +428,6 @@ def _print_explanation(
         _print_conflict(explanation.because or (), scenario, out)
         return
     out.write(f"{explanation.formula} is {explanation.status}\n")
-    declared = {outcome.id: outcome.when for outcome in scenario.outcomes}
-    if explanation.formula in declared:
-        # SPEC section 2: a bare name in a formula is a free proposition.
-        out.write(
-            f"(read as a free proposition; for the declared outcome {explanation.formula}, "
-            f'explain its formula: "{declared[explanation.formula]}")\n'
-        )
     if explanation.witnesses is not None:
         for label, atoms in (
             ("it holds in this outcome", explanation.witnesses.holds),

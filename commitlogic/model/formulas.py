@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TypeAlias
+from typing import NoReturn, TypeAlias
 
 import attrs
 
 from commitlogic.model.errors import ScenarioError
 
 __all__ = [
+    "MAX_DEPTH",
     "And",
     "Atom",
     "Formula",
@@ -41,12 +42,23 @@ IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 RESERVED = frozenset({"not", "and", "or"})
 #: Predicates with a fixed meaning: two arguments, a declared actor and event.
 ATTENDANCE = frozenset({"attends", "absent"})
+#: How deep formulas may nest: ``not``, ``and``, ``or`` and parentheses count one
+#: level each.  Deeper input is rejected with a located error, so that no walk over
+#: a formula (printing, hashing, encoding, pickling) can exhaust Python's stack.
+MAX_DEPTH = 100
+
+
+def _too_deep() -> ScenarioError:
+    return ScenarioError(f"the formula is nested more than {MAX_DEPTH} deep")
 
 
 class Formula:
     """Base class of formulas; use :func:`parse_formula` or the helpers to build one."""
 
     __slots__ = ()
+
+    #: How deeply the formula nests: 0 for an atom, one more per ``not``, ``and``, ``or``.
+    depth: int
 
     def __and__(self, other: Formula) -> Formula:
         return And((self, as_formula(other)))
@@ -113,6 +125,11 @@ class Atom(Formula):
     name: str = attrs.field(validator=_check_name)
     args: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_check_args)
 
+    @property
+    def depth(self) -> int:
+        """0: an atom does not nest."""
+        return 0
+
     def atoms(self) -> Iterator[Atom]:
         yield self
 
@@ -130,6 +147,13 @@ class Not(Formula):
     """Negation: true when ``operand`` is false."""
 
     operand: Formula = attrs.field(converter=lambda f: as_formula(f))
+    depth: int = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        depth = self.operand.depth + 1
+        if depth > MAX_DEPTH:
+            raise _too_deep()
+        object.__setattr__(self, "depth", depth)
 
     def atoms(self) -> Iterator[Atom]:
         return self.operand.atoms()
@@ -166,6 +190,12 @@ class _Junction(Formula):
     _precedence: int
     _combine: Callable[[Iterable[bool]], bool]
 
+    def __attrs_post_init__(self) -> None:
+        depth = max(operand.depth for operand in self.operands) + 1
+        if depth > MAX_DEPTH:
+            raise _too_deep()
+        object.__setattr__(self, "depth", depth)
+
     def atoms(self) -> Iterator[Atom]:
         for operand in self.operands:
             yield from operand.atoms()
@@ -187,6 +217,7 @@ class And(_Junction):
     operands: tuple[Formula, ...] = attrs.field(
         converter=lambda operands: _flatten(operands, And), validator=_at_least_two
     )
+    depth: int = attrs.field(init=False, eq=False, repr=False)
 
 
 @attrs.frozen(str=False)
@@ -197,6 +228,7 @@ class Or(_Junction):
     operands: tuple[Formula, ...] = attrs.field(
         converter=lambda operands: _flatten(operands, Or), validator=_at_least_two
     )
+    depth: int = attrs.field(init=False, eq=False, repr=False)
 
 
 FormulaLike: TypeAlias = Formula | str
@@ -252,11 +284,15 @@ class _Parser:
             pos = match.end()
         self.tokens.append(("", len(text)))
         self.index = 0
+        self.nesting = 0  # "not"s and "("s open at the current token
 
-    def _fail(self, reason: str, offset: int) -> None:
-        raise ScenarioError(
-            f"{reason} in formula {self.text!r} at column {offset + 1}", offset=offset
-        )
+    def _fail(self, reason: str, offset: int) -> NoReturn:
+        text = self.text
+        if len(text) > 120:  # a long formula is quoted around the spot at fault
+            text = text[max(0, offset - 40) : offset + 40]
+            reason += f" (near {text!r})"
+            raise ScenarioError(f"{reason} at column {offset + 1}", offset=offset)
+        raise ScenarioError(f"{reason} in formula {text!r} at column {offset + 1}", offset=offset)
 
     def peek(self) -> str:
         return self.tokens[self.index][0]
@@ -283,34 +319,59 @@ class _Parser:
             self._fail(f"unexpected {self.peek()!r}", self.offset())
         return formula
 
+    def _node(self, build: Callable[[], Formula], start: int) -> Formula:
+        """Build a node; a formula nested too deep is an error at ``start``."""
+        try:
+            return build()
+        except ScenarioError as error:
+            self._fail(error.reason, start)
+
     def disjunction(self) -> Formula:
+        start = self.offset()
         operands = [self.conjunction()]
         while self.peek() == "or":
             self.take()
             operands.append(self.conjunction())
-        return operands[0] if len(operands) == 1 else Or(operands)
+        return operands[0] if len(operands) == 1 else self._node(lambda: Or(operands), start)
 
     def conjunction(self) -> Formula:
+        start = self.offset()
         operands = [self.unary()]
         while self.peek() == "and":
             self.take()
             operands.append(self.unary())
-        return operands[0] if len(operands) == 1 else And(operands)
+        return operands[0] if len(operands) == 1 else self._node(lambda: And(operands), start)
 
     def unary(self) -> Formula:
-        token, start = self.peek(), self.offset()
-        if token == "not":
+        # A run of "not"s is read in a loop, and every "(" counts against the
+        # nesting limit before it recurses: no input can exhaust the stack.
+        negations: list[int] = []
+        while self.peek() == "not":
+            negations.append(self.offset())
+            self._enter(self.offset())
             self.take()
-            return Not(self.unary())
+        token, start = self.peek(), self.offset()
         if token == "(":
+            self._enter(start)
             self.take()
             formula = self.disjunction()
             self.expect(")", "')'")
-            return formula
-        if token == "" or not IDENT.fullmatch(token) or token in RESERVED:
+            self.nesting -= 1
+        elif token == "" or not IDENT.fullmatch(token) or token in RESERVED:
             found = repr(token) if token else "end of formula"
             self._fail(f"expected an atom, 'not' or '(', found {found}", start)
-        return self.atom()
+        else:
+            formula = self.atom()
+        for offset in reversed(negations):
+            operand = formula
+            formula = self._node(lambda: Not(operand), offset)
+            self.nesting -= 1
+        return formula
+
+    def _enter(self, offset: int) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_DEPTH:
+            self._fail(f"the formula is nested more than {MAX_DEPTH} deep", offset)
 
     def atom(self) -> Formula:
         name, start = self.take(), self.tokens[self.index - 1][1]

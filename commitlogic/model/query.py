@@ -72,8 +72,23 @@ def normalise(
     return Query(pairs, None if at is None else parse_at(at))
 
 
-def checked_formula(item: object, scenario: Scenario, field: str) -> Formula:
-    """Return ``item`` as a formula that fits ``scenario``; errors name ``field``."""
+def checked_formula(
+    item: object, scenario: Scenario, field: str, *, expand: bool = True
+) -> Formula:
+    """Return ``item`` as a formula that fits ``scenario``; errors name ``field``.
+
+    Parameters
+    ----------
+    item
+        Formula text or a formula.
+    scenario
+        The scenario it must fit: ``attends``/``absent`` name its actors and events.
+    field
+        The field or option that errors name.
+    expand
+        Replace outcome names by their formulas (SPEC section 2), as every
+        query needs; ``False`` keeps the formula as written, for display.
+    """
     if not isinstance(item, str | Formula):
         raise ScenarioError(
             f"expected formula text or a formula, got {type(item).__name__}", field=field
@@ -81,11 +96,17 @@ def checked_formula(item: object, scenario: Scenario, field: str) -> Formula:
     try:
         formula = as_formula(item)
         scenario.check_formula(formula)
+        return scenario.expand(formula) if expand else formula
     except ScenarioError as error:
         raise ScenarioError(
-            f"invalid formula {str(item)!r}: {error.reason}", field=field, offset=error.offset
+            f"invalid formula {_shown(item)!r}: {error.reason}", field=field, offset=error.offset
         ) from None
-    return formula
+
+
+def _shown(item: str | Formula) -> str:
+    """Return formula text for an error message, cut short when it is long."""
+    text = item if isinstance(item, str) else str(item)
+    return text if len(text) <= 120 else text[:100] + "..."
 
 
 def parse_at(at: When | str) -> When:

@@ -28,8 +28,9 @@ from commitlogic.model.formulas import (
     as_formula,
     attends,
 )
+from commitlogic.model.names import definitions, expand
 
-__all__ = ["Actor", "Event", "Kind", "Outcome", "Scenario", "Statement"]
+__all__ = ["MAX_WEIGHT", "Actor", "Event", "Kind", "Outcome", "Scenario", "Statement"]
 
 
 def numbered_id(stem: str, taken: set[str]) -> str:
@@ -149,9 +150,14 @@ def _kind(value: object) -> Kind:
         raise ScenarioError(f"unknown kind {value!r} (expected one of: {kinds})") from None
 
 
+#: The largest weight of a statement (SPEC section 1): sums of weights stay far from
+#: the 32-bit integers of the solver's optimisation, even over a million statements.
+MAX_WEIGHT = 1_000_000
+
+
 def _weight(_instance: object, _attribute: attrs.Attribute, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _fail(f"weight must be a positive integer, got {value!r}", "weight")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WEIGHT:
+        raise _fail(f"weight must be an integer from 1 to {MAX_WEIGHT}, got {value!r}", "weight")
 
 
 @attrs.frozen
@@ -248,6 +254,11 @@ class Scenario:
     table, ``by``, ``to``, ``invited`` and the arguments of ``attends`` name
     declared actors and events, ``supersedes`` names known statements without
     a cycle.
+
+    Outcome names (SPEC section 2) are expanded here: in ``statements`` and
+    ``outcomes`` every bare id of a declared outcome is replaced by that
+    outcome's formula, so every reader of the scenario sees what the
+    formulas mean.  :meth:`written` gives a formula as it was written.
     """
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -256,9 +267,14 @@ class Scenario:
     events: tuple[Event, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
     statements: tuple[Statement, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
     outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+    # The formulas as written, where they name outcomes: (table, id, field) -> formula.
+    _written: dict[tuple[str, str, str], Formula] = attrs.field(
+        factory=dict, eq=False, repr=False, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_references(self)
+        _expand_names(self)
 
     # ------------------------------------------------------------------ lookups
 
@@ -314,6 +330,30 @@ class Scenario:
         _check_attendance(
             formula, {actor.id for actor in self.actors}, {event.id for event in self.events}
         )
+
+    def expand(self, formula: Formula) -> Formula:
+        """Return ``formula`` with every outcome name replaced by that outcome's formula.
+
+        Raises
+        ------
+        ScenarioError
+            When the expanded formula would nest too deep or be too large.
+        """
+        return expand(formula, {outcome.id: outcome.when for outcome in self.outcomes})
+
+    def written(self, entry: Statement | Outcome, field: str) -> Formula:
+        """Return the formula in ``field`` of ``entry`` as written, outcome names unexpanded.
+
+        Parameters
+        ----------
+        entry
+            A statement or outcome of this scenario.
+        field
+            ``subject`` or ``condition`` for a statement, ``when`` for an outcome.
+        """
+        table = "statements" if isinstance(entry, Statement) else "outcomes"
+        found = self._written.get((table, entry.id, field))
+        return getattr(entry, field) if found is None else found
 
     def with_statement(self, statement: Statement) -> Scenario:
         """Return a copy of this scenario with ``statement`` appended (validated)."""
@@ -400,6 +440,47 @@ def _check_references(scenario: Scenario) -> None:
         where = entry_where("outcomes", index, outcome.id)
         _check_attendance(outcome.when, actors, events, field="when", **where)
     _check_acyclic(scenario)
+
+
+def _expand_names(scenario: Scenario) -> None:
+    """Expand outcome names in place (the scenario is being built); keep what was written."""
+    if not scenario.outcomes:
+        return
+    kept = scenario._written  # carried over by attrs.evolve from an earlier scenario
+    written: dict[tuple[str, str, str], Formula] = {}
+    defined = definitions([(o.id, o.when) for o in scenario.outcomes], entry_where)
+
+    def resolve(table: str, entry_id: str, field: str, formula: Formula) -> Formula:
+        key = (table, entry_id, field)
+        if table == "outcomes":
+            expanded = defined[entry_id]
+        else:
+            expanded = expand(formula, defined)
+        if expanded is not formula:
+            written[key] = formula
+        elif key in kept and expand(kept[key], defined) == formula:
+            written[key] = kept[key]
+        return expanded
+
+    outcomes = []
+    for outcome in scenario.outcomes:
+        when = resolve("outcomes", outcome.id, "when", outcome.when)
+        outcomes.append(outcome if when is outcome.when else Outcome(outcome.id, when))
+    statements = []
+    for index, statement in enumerate(scenario.statements):
+        changes = {}
+        for field, formula in statement.formulas():
+            try:
+                expanded = resolve("statements", statement.id, field, formula)
+            except ScenarioError as error:
+                where = entry_where("statements", index, statement.id)
+                raise _fail(error.reason, field, **where) from None
+            if expanded is not formula:
+                changes[field] = expanded
+        statements.append(attrs.evolve(statement, **changes) if changes else statement)
+    object.__setattr__(scenario, "outcomes", tuple(outcomes))
+    object.__setattr__(scenario, "statements", tuple(statements))
+    object.__setattr__(scenario, "_written", written)
 
 
 def _check_attendance(formula: Formula, actors: set[str], events: set[str], **where: Any) -> None:

@@ -168,11 +168,13 @@ class Reasoner:
         """
         if isinstance(item, Statement):
             self._scenario = self._scenario.with_statement(item)
+            item = self._scenario.statements[-1]  # with outcome names expanded
             self._encoder.statement(item)
             self._ground_new_part([item])
             self._extend_universe(formula for _field, formula in item.formulas())
         elif isinstance(item, Outcome):
             self._scenario = attrs.evolve(self._scenario, outcomes=(*self._scenario.outcomes, item))
+            item = self._scenario.outcomes[-1]  # with outcome names expanded
             self._encoder.outcome(item)
             self._ground_new_part([])
             self._extend_universe([item.when])
@@ -539,7 +541,7 @@ class Reasoner:
             raise ValueError("explanations are defined for strict mode, not tolerant mode")
         query = self._query(assume, at)
         checked = checked_formula(formula, self._scenario, "formula")
-        text = str(checked)
+        text = str(checked_formula(formula, self._scenario, "formula", expand=False))
         if query.impossible is not None or not self._satisfiable(query.assumptions())[0]:
             return Explanation(text, None, because=self._conflict(query))
         literal = self._literal(checked)
