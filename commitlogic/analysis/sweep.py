@@ -29,7 +29,8 @@ import attrs
 from commitlogic.io.loading import load
 from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError, SolverLimit
-from commitlogic.model.formulas import Formula, FormulaLike
+from commitlogic.model.formulas import FormulaLike
+from commitlogic.model.query import assumption_list, parse_at
 from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning.reasoner import Assumption, Reasoner
 from commitlogic.reasoning.results import Status, StatusReport
@@ -112,7 +113,8 @@ def sweep(
     """
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
-    task = _Task(tuple(assume), at, formula, time_limit, model_limit, errors)
+    moment = None if at is None else parse_at(at)
+    task = _Task(tuple(assumption_list(assume)), moment, formula, time_limit, model_limit, errors)
     if _is_single(scenarios):
         if candidates is None:
             raise TypeError("a sweep over one scenario needs candidates")
@@ -160,9 +162,7 @@ def _portable(source: ScenarioSource) -> ScenarioSource:
 
 
 def _candidate(candidate: Candidate) -> tuple[Assumption, ...]:
-    if isinstance(candidate, str | Formula):
-        return (candidate,)
-    return tuple(candidate)
+    return tuple(assumption_list(candidate))
 
 
 def _raise_first(results: list[SweepResult], errors: str) -> list[SweepResult]:

@@ -9,12 +9,13 @@ nodes of candidates never seen before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 
 import attrs
 
 from commitlogic.model.formulas import FormulaLike
+from commitlogic.model.query import assumption_list, normalise
 from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning.reasoner import Assumption, Reasoner
 from commitlogic.reasoning.results import State, Status, StatusReport
@@ -148,7 +149,7 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def timeline(reasoner: Reasoner, assume: Sequence[Assumption] = ()) -> Timeline:
+def timeline(reasoner: Reasoner, assume: Assumption | Iterable[Assumption] = ()) -> Timeline:
     """Replay the reasoner's scenario at each distinct ``said`` date (SPEC section 4).
 
     Each date's report is the answer of ``reasoner.status(assume, at=day)``;
@@ -160,6 +161,8 @@ def timeline(reasoner: Reasoner, assume: Sequence[Assumption] = ()) -> Timeline:
     ...     print(entry.at, [c.name for c in entry.changes])
     """
     scenario = reasoner.scenario
+    normalise(scenario, assume)  # checks the assumptions once: errors name the field
+    assume = assumption_list(assume)
     days = said_days(scenario)
     if not days:
         return Timeline(reasoner.status(assume=assume), ())
@@ -252,8 +255,8 @@ def absence_candidates(scenario: Scenario) -> list[str]:
 
 def what_if(
     reasoner: Reasoner,
-    candidates: Iterable[FormulaLike] | None = None,
-    assume: Sequence[Assumption] = (),
+    candidates: FormulaLike | Iterable[FormulaLike] | None = None,
+    assume: Assumption | Iterable[Assumption] = (),
     at: date | str | None = None,
 ) -> list[WhatIf]:
     """Ask, for each candidate fact, what it would change; rank by how much it decides.
@@ -277,12 +280,15 @@ def what_if(
         order of ``candidates``.  A candidate that contradicts the scenario
         comes last, with its conflict in ``report.conflict``.
     """
-    if isinstance(assume, str):
-        assume = [assume]
-    chosen = absence_candidates(reasoner.scenario) if candidates is None else list(candidates)
-    base = reasoner.status(assume=assume, at=at)
+    query = normalise(reasoner.scenario, assume, at)  # errors name assume or at, once
+    assume = assumption_list(assume)
+    if candidates is None:
+        chosen: list[FormulaLike] = list(absence_candidates(reasoner.scenario))
+    else:
+        chosen = assumption_list(candidates)
+    base = reasoner.status(assume=assume, at=query.at)
     answers = []
     for candidate in chosen:
-        report = reasoner.status(assume=[*assume, candidate], at=at)
+        report = reasoner.status(assume=[*assume, candidate], at=query.at)
         answers.append(WhatIf(str(candidate), report, changes(base, report)))
     return sorted(answers, key=WhatIf.rank)

@@ -24,13 +24,12 @@ optimal outcomes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from clingo import Function, Number, String, Symbol
 
-from commitlogic.model.dates import When, parse_when
-from commitlogic.model.errors import ScenarioError
-from commitlogic.model.formulas import Formula, FormulaLike, as_formula
+from commitlogic.model.dates import When
+from commitlogic.model.query import Assumption, normalise
 from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning.encoding import STRICT_RULES, TOLERANT_RULES, Encoder, rule_files
 
@@ -87,7 +86,7 @@ What-if assumption A (named as in a conflict) is the formula node F; it must hol
 
 def asp_program(
     scenario: Scenario,
-    assume: Sequence[FormulaLike] = (),
+    assume: Assumption | Iterable[Assumption] = (),
     at: When | str | None = None,
     *,
     tolerant: bool = False,
@@ -119,18 +118,12 @@ def asp_program(
         When an assumption is not a valid formula about the scenario, or
         ``at`` is not a date.
     """
-    if isinstance(assume, str | Formula):
-        assume = [assume]
-    try:
-        moment = None if at is None else parse_when(at)
-    except ScenarioError as error:
-        raise error.located(field="at") from None
-    formulas = [(f"assume:{item}", _checked(item, scenario)) for item in assume]
-
+    request = normalise(scenario, assume, at)
     encoder = Encoder(weights=tolerant)
     encoder.scenario(scenario)
-    query: list[Symbol] = [Function("active", [String(name)]) for name in scenario.active(moment)]
-    for name, formula in formulas:
+    active = scenario.active(request.at)
+    query: list[Symbol] = [Function("active", [String(name)]) for name in active]
+    for name, formula in request.assumptions:
         query.append(Function("assumed", [String(name), Number(encoder.node(formula))]))
     _part, facts = encoder.take()
 
@@ -146,18 +139,3 @@ def asp_program(
     sections.append("".join(f"{fact}.\n" for fact in query))
     sections.append(_ASSUMED)
     return "\n".join(sections)
-
-
-def _checked(item: FormulaLike, scenario: Scenario) -> Formula:
-    if not isinstance(item, str | Formula):
-        raise ScenarioError(
-            f"expected formula text or a formula, got {type(item).__name__}", field="assume"
-        )
-    try:
-        formula = as_formula(item)
-        scenario.check_formula(formula)
-    except ScenarioError as error:
-        raise ScenarioError(
-            f"invalid formula {str(item)!r}: {error.reason}", field="assume", offset=error.offset
-        ) from None
-    return formula

@@ -15,6 +15,7 @@ section 2 (``not`` binds tighter than ``and``, which binds tighter than
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import NoReturn, TypeAlias
@@ -363,8 +364,7 @@ class _Parser:
         else:
             formula = self.atom()
         for offset in reversed(negations):
-            operand = formula
-            formula = self._node(lambda: Not(operand), offset)
+            formula = self._node(functools.partial(Not, formula), offset)
             self.nesting -= 1
         return formula
 

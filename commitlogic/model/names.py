@@ -110,7 +110,7 @@ def definitions(outcomes: Sequence[tuple[str, Formula]], where: Where) -> dict[s
     """
     written = dict(outcomes)
     index_of = {outcome_id: index for index, (outcome_id, _) in enumerate(outcomes)}
-    uses = {outcome_id: list(dict.fromkeys(names_in(when, written))) for outcome_id, when in outcomes}
+    uses = {outcome: list(dict.fromkeys(names_in(when, written))) for outcome, when in outcomes}
     expanded: dict[str, Formula] = {}
     for start in written:
         if start in expanded:
@@ -152,4 +152,3 @@ def definitions(outcomes: Sequence[tuple[str, Formula]], where: Where) -> dict[s
 def _word(word: str) -> str:
     """Return a pattern that finds ``word`` as a whole identifier (see ScenarioError.pattern)."""
     return rf"(?<![A-Za-z0-9_])(?P<at>{re.escape(word)})(?![A-Za-z0-9_(])"
-

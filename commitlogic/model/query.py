@@ -17,7 +17,7 @@ from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, FormulaLike, as_formula
 from commitlogic.model.scenario import Scenario
 
-__all__ = ["Assumption", "Query", "checked_formula", "normalise", "parse_at"]
+__all__ = ["Assumption", "Query", "assumption_list", "checked_formula", "normalise", "parse_at"]
 
 #: Assumptions of a query: formula text (kept as given, for ``assume:`` names) or formulas.
 Assumption = FormulaLike
@@ -67,9 +67,28 @@ def normalise(
         With ``field="assume"`` or ``field="at"``, for a formula or moment
         that does not parse or does not fit the scenario.
     """
-    items = [assume] if isinstance(assume, str | Formula) else list(assume)
+    items = assumption_list(assume)
     pairs = tuple((f"assume:{item}", checked_formula(item, scenario, "assume")) for item in items)
     return Query(pairs, None if at is None else parse_at(at))
+
+
+def assumption_list(assume: Assumption | Iterable[Assumption]) -> list[Assumption]:
+    """Return one assumption (text or formula) or an iterable of them as a list.
+
+    Raises
+    ------
+    ScenarioError
+        With ``field="assume"``, when ``assume`` is neither.
+    """
+    if isinstance(assume, str | Formula):
+        return [assume]
+    try:
+        return list(assume)
+    except TypeError:
+        raise ScenarioError(
+            f"expected formula text, a formula or a list of them, got {type(assume).__name__}",
+            field="assume",
+        ) from None
 
 
 def checked_formula(

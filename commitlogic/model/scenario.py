@@ -452,10 +452,7 @@ def _expand_names(scenario: Scenario) -> None:
 
     def resolve(table: str, entry_id: str, field: str, formula: Formula) -> Formula:
         key = (table, entry_id, field)
-        if table == "outcomes":
-            expanded = defined[entry_id]
-        else:
-            expanded = expand(formula, defined)
+        expanded = defined[entry_id] if table == "outcomes" else expand(formula, defined)
         if expanded is not formula:
             written[key] = formula
         elif key in kept and expand(kept[key], defined) == formula:

@@ -46,9 +46,10 @@ from hypothesis.errors import NoSuchExample
 from hypothesis.strategies import SearchStrategy
 
 from commitlogic.io.saving import dumps
-from commitlogic.model.dates import When, parse_when
+from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, FormulaLike, Not, Or, as_formula
+from commitlogic.model.query import assumption_list, normalise
 from commitlogic.model.scenario import Actor, Event, Kind, Scenario, Statement, numbered_id
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.reasoning.results import Status
@@ -165,10 +166,8 @@ class _Setting:
     ) -> _Setting:
         if not isinstance(scenario, Scenario):
             raise TypeError(f"expected a Scenario, got {type(scenario).__name__}")
-        if isinstance(assume, str | Formula):
-            assume = [assume]
-        moment = None if at is None else parse_when(at)
-        return cls(scenario, tuple(assume), moment, Reasoner(scenario))
+        query = normalise(scenario, assume, at)  # errors name assume or at, once
+        return cls(scenario, tuple(assumption_list(assume)), query.at, Reasoner(scenario))
 
     def case(self, drawn: object) -> _Case:
         """Return this setting with a drawn addition."""
@@ -436,20 +435,17 @@ def _search(
 
 def _formula(scenario: Scenario, formula: FormulaLike) -> tuple[str, Formula]:
     """Return a label and the formula of an outcome id or a formula."""
-    if isinstance(formula, str):
-        for outcome in scenario.outcomes:
-            if outcome.id == formula.strip():
-                return outcome.id, outcome.when
     try:
         parsed = as_formula(formula)
         scenario.check_formula(parsed)
+        expanded = scenario.expand(parsed)  # an outcome id stands for its formula
     except ScenarioError as error:
         raise ScenarioError(
             f"{str(formula)!r} is neither an outcome id of the scenario nor a valid formula: "
             f"{error.reason}",
             field="formula",
         ) from None
-    return str(parsed), parsed
+    return str(parsed), expanded
 
 
 _EXPECTED = {
