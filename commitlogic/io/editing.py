@@ -24,7 +24,7 @@ from commitlogic.io.files import locked, write_atomically
 from commitlogic.io.loading import loads
 from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError
-from commitlogic.model.formulas import Formula, FormulaLike
+from commitlogic.model.formulas import FormulaLike
 from commitlogic.model.scenario import Kind, Scenario, Statement, numbered_id
 
 __all__ = ["add_statement", "observe", "statement_toml"]
@@ -119,23 +119,14 @@ def statement_toml(statement: Statement, texts: Mapping[str, str] | None = None)
 
     ``texts`` may give the formula fields (``subject``, ``condition``) as
     they should be written; otherwise their canonical text is used.  The
-    weight is written only when it is not the default, 1.
+    table is rendered by :func:`commitlogic.io.saving.statement_table`, as
+    in :func:`~commitlogic.io.saving.dumps`.
     """
     import tomlkit  # only edits need it: keep ``import commitlogic`` quick
 
-    table = tomlkit.table()
-    for key in _ORDER:
-        value = getattr(statement, key)
-        if key == "kind":
-            value = statement.kind.value
-        elif isinstance(value, Formula):
-            value = (texts or {}).get(key, str(value))
-        elif key == "supersedes":
-            value = list(value) or None
-        elif key == "weight" and value == 1:
-            value = None  # the default
-        if value is not None:
-            table[key] = value
+    from commitlogic.io.saving import statement_table
+
+    table = statement_table(statement, texts)
     document = tomlkit.document()
     tables = tomlkit.aot()
     tables.append(table)

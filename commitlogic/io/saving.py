@@ -2,7 +2,8 @@
 
 :func:`dumps` writes every field of a :class:`~commitlogic.model.Scenario`
 so that :func:`~commitlogic.loading.loads` reads back an equal scenario:
-keys in the order of SPEC section 1, formulas in their canonical text,
+keys in the order of SPEC section 1, formulas in their canonical text
+(outcome names kept as written),
 dates and datetimes as TOML dates and datetimes (offsets kept), text with
 newlines as multi-line strings, and defaults (``weight = 1``, no
 ``supersedes``, every actor invited) left out.  TOML itself is written by
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tomllib
+from collections.abc import Mapping
 from typing import Any
 
 import tomlkit
@@ -23,7 +25,7 @@ from tomlkit.items import Table
 from commitlogic.io.files import write_atomically
 from commitlogic.model.scenario import Actor, Event, Outcome, Scenario, Statement
 
-__all__ = ["dump", "dumps"]
+__all__ = ["dump", "dumps", "statement_table"]
 
 
 def _text(value: str) -> Any:
@@ -73,7 +75,22 @@ def _event(event: Event) -> Table:
     return table
 
 
-def _statement(statement: Statement) -> Table:
+def statement_table(statement: Statement, texts: Mapping[str, str] | None = None) -> Table:
+    """Return the ``[[statements]]`` table of ``statement``, keys in the order of SPEC section 1.
+
+    The one renderer of a statement, for :func:`dumps` and for edits
+    (:func:`commitlogic.io.editing.statement_toml`).
+
+    Parameters
+    ----------
+    statement
+        The statement.
+    texts
+        The formula fields (``subject``, ``condition``) as they should be
+        written; by default their canonical text.  The weight is written
+        only when it is not the default, 1.
+    """
+    texts = texts or {}
     table = tomlkit.table()
     _put(table, "id", statement.id)
     _put(table, "kind", statement.kind.value)
@@ -84,18 +101,22 @@ def _statement(statement: Statement) -> Table:
     _put(table, "source", statement.source)
     if statement.weight != 1:
         _put(table, "weight", statement.weight)
-    _put(table, "subject", str(statement.subject))
-    if statement.condition is not None:
-        _put(table, "condition", str(statement.condition))
+    for field, formula in statement.formulas():
+        _put(table, field, texts.get(field, str(formula)))
     if statement.supersedes:
         _put(table, "supersedes", statement.supersedes)
     return table
 
 
-def _outcome(outcome: Outcome) -> Table:
+def _written(scenario: Scenario, statement: Statement) -> dict[str, str]:
+    """The formula fields of a statement as written (outcome names kept)."""
+    return {field: str(scenario.written(statement, field)) for field, _ in statement.formulas()}
+
+
+def _outcome(scenario: Scenario, outcome: Outcome) -> Table:
     table = tomlkit.table()
     _put(table, "id", outcome.id)
-    _put(table, "when", str(outcome.when))
+    _put(table, "when", str(scenario.written(outcome, "when")))
     return table
 
 
@@ -139,8 +160,9 @@ def dumps(scenario: Scenario) -> str:
     document.add("scenario", header)
     _array(document, "actors", [_actor(actor) for actor in scenario.actors])
     _array(document, "events", [_event(event) for event in scenario.events])
-    _array(document, "statements", [_statement(statement) for statement in scenario.statements])
-    _array(document, "outcomes", [_outcome(outcome) for outcome in scenario.outcomes])
+    statements = [statement_table(s, _written(scenario, s)) for s in scenario.statements]
+    _array(document, "statements", statements)
+    _array(document, "outcomes", [_outcome(scenario, outcome) for outcome in scenario.outcomes])
     return tomlkit.dumps(document)
 
 
