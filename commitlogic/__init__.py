@@ -13,6 +13,7 @@ consistent as facts arrive.  Start with :func:`load` and :class:`Reasoner`::
 """
 
 from commitlogic.analysis.sweep import sweep
+from commitlogic.io.checking import load_with_warnings, loads_with_warnings, warnings
 from commitlogic.io.editing import add_statement, observe
 from commitlogic.io.export import asp_program
 from commitlogic.io.graph import dot_source
@@ -32,6 +33,7 @@ from commitlogic.model.formulas import (
     attends,
     parse_formula,
 )
+from commitlogic.model.linting import ScenarioWarning
 from commitlogic.model.scenario import Actor, Event, Kind, Outcome, Scenario, Statement
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.reasoning.results import State, Status, StatusReport
@@ -52,6 +54,7 @@ __all__ = [
     "Reasoner",
     "Scenario",
     "ScenarioError",
+    "ScenarioWarning",
     "SolverLimit",
     "State",
     "Statement",
@@ -68,8 +71,11 @@ __all__ = [
     "dump",
     "dumps",
     "load",
+    "load_with_warnings",
     "loads",
+    "loads_with_warnings",
     "observe",
     "parse_formula",
     "sweep",
+    "warnings",
 ]

@@ -19,11 +19,11 @@ from typing import Any, NoReturn, TextIO
 from commitlogic import __version__
 from commitlogic.analysis.timelines import Change, Timeline, WhatIf, timeline, what_if
 from commitlogic.cli import sweep as cli_sweep
+from commitlogic.cli import warnings as cli_warnings
 from commitlogic.io.editing import add_statement, observe
 from commitlogic.io.export import asp_program
 from commitlogic.io.files import write_atomically
 from commitlogic.io.graph import FORMATS, dot_source, render
-from commitlogic.io.loading import load
 from commitlogic.model.dates import When, parse_when
 from commitlogic.model.errors import ScenarioError, SolverLimit
 from commitlogic.model.formulas import parse_formula
@@ -79,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         limits: bool = True,
     ) -> None:
         command.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+        cli_warnings.add_strict_option(command)
         command.add_argument(
             "--assume",
             metavar="FORMULA",
@@ -121,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         "and assumption; when none does, name a minimal conflict and exit with 1.",
     )
     query_options(check)
+    json_option(check, "the status object plus its warnings")
 
     explain = commands.add_parser(
         "explain",
@@ -177,7 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "sweep":
             return cli_sweep.run(arguments)
-        scenario = load(arguments.file)
+        scenario, found = cli_warnings.load_scenario(arguments.file, arguments.strict)
+        arguments.warnings = found
         assume, at = _query_arguments(arguments, scenario)
         reasoner = Reasoner(
             scenario,
@@ -228,8 +231,13 @@ def _status(
 
 
 def _check(
-    _arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], at: When | None
+    arguments: argparse.Namespace, reasoner: Reasoner, assume: list[str], at: When | None
 ) -> int:
+    cli_warnings.print_warnings(arguments.warnings)
+    if arguments.json:
+        report = reasoner.status(assume=assume, at=at)
+        _print_json(cli_warnings.check_json(report, arguments.warnings))
+        return EXIT_OK if report.consistent else EXIT_INCONSISTENT
     conflict = reasoner.conflict(assume=assume, at=at)
     _print_check(conflict, reasoner.scenario, sys.stdout)
     return EXIT_OK if conflict is None else EXIT_INCONSISTENT
@@ -544,6 +552,7 @@ def _file_commands(
         "unchanged (exit code 2).",
     )
     add.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    cli_warnings.add_strict_option(add)
     add.add_argument("--id", required=True, help="the new statement's id")
     add.add_argument(
         "--kind", required=True, choices=[kind.value for kind in Kind], help="its kind"
@@ -567,6 +576,7 @@ def _file_commands(
         "does; without --id it is named observed_1, observed_2, ...",
     )
     observe.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    cli_warnings.add_strict_option(observe)
     observe.add_argument("formula", metavar="FORMULA", help="what was observed")
     observe.add_argument("--said", metavar="DATE", required=True, help="when it was observed")
     observe.add_argument("--id", help="the statement's id (default: the next observed_N)")
@@ -591,6 +601,7 @@ def _file_commands(
         "Graphviz's dot program.",
     )
     graph.add_argument("file", metavar="FILE", help="the scenario file (TOML)")
+    cli_warnings.add_strict_option(graph)
     graph.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
     graph.add_argument(
         "--format",
@@ -629,7 +640,9 @@ def _add(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
     }
     fields["condition"] = arguments.condition
     fields["supersedes"] = arguments.supersedes or None
-    statement = add_statement(arguments.file, fields)
+    statement = add_statement(
+        arguments.file, fields, strict=arguments.strict, warn=cli_warnings.print_warning
+    )
     print(f"added statement {statement.id!r} to {arguments.file}")
     return EXIT_OK
 
@@ -642,20 +655,22 @@ def _observe(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) ->
         id=arguments.id,
         quote=arguments.quote,
         source=arguments.source,
+        strict=arguments.strict,
+        warn=cli_warnings.print_warning,
     )
     print(f"added statement {statement.id!r} to {arguments.file}")
     return EXIT_OK
 
 
 def _asp(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
-    scenario = load(arguments.file)
+    scenario, _found = cli_warnings.load_scenario(arguments.file, arguments.strict)
     assume, at = _query_arguments(arguments, scenario)
     sys.stdout.write(asp_program(scenario, assume=assume, at=at, tolerant=arguments.tolerant))
     return EXIT_OK
 
 
 def _graph(_parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
-    scenario = load(arguments.file)
+    scenario, _found = cli_warnings.load_scenario(arguments.file, arguments.strict)
     output = arguments.output
     chosen = arguments.format
     if chosen is None:

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from commitlogic.analysis.sweep import SweepResult, scenario_files, sweep
+from commitlogic.cli import warnings as cli_warnings
 from commitlogic.io.files import write_atomically
-from commitlogic.io.loading import load
 from commitlogic.model.dates import parse_when
 from commitlogic.model.errors import ScenarioError, SolverLimit
 from commitlogic.model.formulas import parse_formula
@@ -43,6 +43,7 @@ def add_parser(commands: Any, limit_options: Callable[[argparse.ArgumentParser],
         "items are still answered), 3 when an item hit --time-limit or --model-limit.",
     )
     command.add_argument("path", metavar="FILE|DIR", help="a scenario file, or a folder of them")
+    cli_warnings.add_strict_option(command)
     command.add_argument(
         "--assume-each",
         metavar="FORMULA",
@@ -86,13 +87,15 @@ def run(arguments: argparse.Namespace) -> int:
         if arguments.assume_each:
             raise ScenarioError("--assume-each goes with a scenario file, not a folder")
         files = scenario_files(arguments.path)
+        for path in files if arguments.strict else ():
+            cli_warnings.load_scenario(str(path), strict=True)
         labels = [("file", path.name) for path in files]
         target: Any = files
         candidates = None
     else:
         if not arguments.assume_each:
             raise ScenarioError("sweep over a file needs --assume-each FORMULA...")
-        scenario = load(arguments.path)
+        scenario, _found = cli_warnings.load_scenario(arguments.path, arguments.strict)
         for option, texts in (
             ("--assume-each", arguments.assume_each),
             ("--assume", arguments.assume),

@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from commitlogic.io.checking import locate_warnings
 from commitlogic.io.files import locked, write_atomically
 from commitlogic.io.loading import loads
 from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import FormulaLike
+from commitlogic.model.linting import ScenarioWarning, find_warnings
 from commitlogic.model.scenario import Kind, Scenario, Statement, numbered_id
 
 __all__ = ["add_statement", "observe", "statement_toml"]
@@ -47,7 +49,11 @@ _ORDER = (
 
 
 def add_statement(
-    path: str | os.PathLike[str], statement: Statement | Mapping[str, Any]
+    path: str | os.PathLike[str],
+    statement: Statement | Mapping[str, Any],
+    *,
+    strict: bool = False,
+    warn: Callable[[ScenarioWarning], object] | None = None,
 ) -> Statement:
     """Append ``statement`` to the scenario file at ``path``, safely.
 
@@ -61,6 +67,11 @@ def add_statement(
         "subject": "attends(putin, talks)", ...}``), whose formula texts are
         then written as given.  ``said`` may be a date, a datetime or ISO text.
 
+    strict
+        Refuse an edit that adds a warning (SPEC section 2), as an input error.
+    warn
+        Called with each warning the edit added, after the file is written.
+
     Returns
     -------
     Statement
@@ -70,13 +81,13 @@ def add_statement(
     ------
     ScenarioError
         When the file is not a valid scenario, or the statement is not valid
-        in it (an unknown actor, a duplicate id, a bad formula or date...).
-        The file is then unchanged.
+        in it (an unknown actor, a duplicate id, a bad formula or date...),
+        or with ``strict`` when it adds a warning.  The file is then unchanged.
     """
     name = os.fspath(path)
     fields = _fields(statement, name)
     with _locked(name) as text:
-        return _append(name, text, fields)
+        return _append(name, text, fields, strict, warn)
 
 
 def observe(
@@ -87,12 +98,14 @@ def observe(
     id: str | None = None,
     quote: str | None = None,
     source: str | None = None,
+    strict: bool = False,
+    warn: Callable[[ScenarioWarning], object] | None = None,
 ) -> Statement:
     """Append an ``observed`` statement of ``formula`` to the scenario file at ``path``.
 
     Without ``id``, the statement gets the first free id of the form
     ``observed_1``, ``observed_2``, ...; ``quote`` and ``source`` record the
-    report.  See :func:`add_statement` for the rest.
+    report.  See :func:`add_statement` for the rest, ``strict`` and ``warn``.
 
     Raises
     ------
@@ -111,7 +124,7 @@ def observe(
         if id is None:
             taken = {statement.id for statement in _scenario(text, name).statements}
             id = numbered_id("observed", taken)
-        return _append(name, text, _fields({"id": id, **fields}, name))
+        return _append(name, text, _fields({"id": id, **fields}, name), strict, warn)
 
 
 def statement_toml(statement: Statement, texts: Mapping[str, str] | None = None) -> str:
@@ -208,7 +221,13 @@ def _scenario(data: bytes, name: str) -> Scenario:
     return loads(text, file=name)
 
 
-def _append(name: str, data: bytes, fields: _Fields) -> Statement:
+def _append(
+    name: str,
+    data: bytes,
+    fields: _Fields,
+    strict: bool,
+    warn: Callable[[ScenarioWarning], object] | None,
+) -> Statement:
     statement = fields.statement
     old = _scenario(data, name)
     try:
@@ -232,5 +251,24 @@ def _append(name: str, data: bytes, fields: _Fields) -> Statement:
             file=name,
             **_new_entry(statement.id),
         )
+    added = _added_warnings(old, text, loaded, new_text, name)
+    if strict and added:
+        raise added[0].as_error()
     write_atomically(name, new_text.encode("utf-8"))
+    if warn is not None:
+        for warning in added:
+            warn(warning)
     return statement
+
+
+def _added_warnings(
+    old: Scenario, old_text: str, new: Scenario, new_text: str, name: str
+) -> list[ScenarioWarning]:
+    """The warnings of the new file that the old one did not have, located in the new text."""
+    before = {_what(warning) for warning in find_warnings(old)}
+    fresh = [warning for warning in find_warnings(new) if _what(warning) not in before]
+    return list(locate_warnings(fresh, new_text, name)) if fresh else []
+
+
+def _what(warning: ScenarioWarning) -> tuple[str, str, str, str]:
+    return warning.table, warning.id, warning.field, warning.message

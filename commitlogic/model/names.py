@@ -68,7 +68,7 @@ def _replace(formula: Formula, defined: Mapping[str, Formula]) -> Formula:
     if isinstance(formula, Not):
         operand = _replace(formula.operand, defined)
         return formula if operand is formula.operand else Not(operand)
-    operands = formula.operands  # type: ignore[attr-defined]
+    operands: tuple[Formula, ...] = formula.operands  # type: ignore[attr-defined]
     replaced = tuple(_replace(operand, defined) for operand in operands)
     if all(new is old for new, old in zip(replaced, operands, strict=True)):
         return formula
@@ -85,7 +85,8 @@ def _size(formula: Formula, memo: dict[int, int]) -> int:
     elif isinstance(formula, Not):
         size = 1 + _size(formula.operand, memo)
     else:
-        size = 1 + sum(_size(op, memo) for op in formula.operands)  # type: ignore[attr-defined]
+        operands: tuple[Formula, ...] = formula.operands  # type: ignore[attr-defined]
+        size = 1 + sum(_size(operand, memo) for operand in operands)
     memo[id(formula)] = size
     return size
 
