@@ -7,6 +7,11 @@ classes (``Scenario``, ``Statement``...) and the formula classes (``Atom``,
 assumptions given as text.  It recomputes the atom universe, which
 statements are present and active at a date, and the truth of formulas.
 
+Outcome names (SPEC section 2) are expanded here too, from the formulas as
+written (``Scenario.written``): every entry point first rebuilds the
+scenario with its own expansion (:func:`expand_names`), and assumptions
+and queried formulas are expanded the same way.
+
 Outcomes are enumerated outright, as truth tables: with ``n`` atoms there
 are ``2**n`` assignments, and assignment ``j`` makes atom ``k`` true when bit
 ``k`` of ``j`` is set.  The truth table of a formula is an integer whose bit
@@ -23,7 +28,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from commitlogic import And, Atom, Formula, Not, Or, Scenario, Statement, parse_formula
+import attrs
+
+from commitlogic import And, Atom, Formula, Not, Or, Outcome, Scenario, Statement, parse_formula
 
 __all__ = [
     "MAX_ATOMS",
@@ -34,6 +41,8 @@ __all__ = [
     "atoms_of",
     "conflict_problems",
     "evaluate",
+    "expand_names",
+    "meaning",
     "is_consistent",
     "is_present",
     "outcomes",
@@ -140,9 +149,57 @@ class _Tables:
 # --------------------------------------------------------------------------- assumptions
 
 
-def assumption_formula(item: Assumption) -> Formula:
-    """Return the formula of an assumption given as text or as a formula."""
-    return parse_formula(item) if isinstance(item, str) else item
+def assumption_formula(item: Assumption, scenario: Scenario | None = None) -> Formula:
+    """Return the formula of an assumption given as text or as a formula.
+
+    With ``scenario``, outcome names are replaced by their formulas.
+    """
+    formula = parse_formula(item) if isinstance(item, str) else item
+    return formula if scenario is None else expand_names(formula, scenario)
+
+
+# --------------------------------------------------------------------------- outcome names
+
+
+def expand_names(formula: Formula, scenario: Scenario) -> Formula:
+    """Replace each bare outcome id in ``formula`` by that outcome's formula, as written,
+    recursively (SPEC section 2)."""
+    written = {outcome.id: scenario.written(outcome, "when") for outcome in scenario.outcomes}
+
+    def expand(f: Formula, seen: frozenset[str]) -> Formula:
+        if isinstance(f, Atom):
+            if not f.args and f.name in written:
+                assert f.name not in seen, f"outcome cycle through {f.name}"
+                return expand(written[f.name], seen | {f.name})
+            return f
+        if isinstance(f, Not):
+            return Not(expand(f.operand, seen))
+        if isinstance(f, And):
+            return And([expand(operand, seen) for operand in f.operands])
+        if isinstance(f, Or):
+            return Or([expand(operand, seen) for operand in f.operands])
+        raise TypeError(f"not a formula: {f!r}")
+
+    return expand(formula, frozenset())
+
+
+def meaning(scenario: Scenario) -> Scenario:
+    """Return the scenario with every formula as written, outcome names expanded here."""
+    statements = [
+        attrs.evolve(
+            statement,
+            **{
+                field: expand_names(scenario.written(statement, field), scenario)
+                for field, _ in statement.formulas()
+            },
+        )
+        for statement in scenario.statements
+    ]
+    outcomes = [
+        Outcome(outcome.id, expand_names(scenario.written(outcome, "when"), scenario))
+        for outcome in scenario.outcomes
+    ]
+    return attrs.evolve(scenario, statements=statements, outcomes=outcomes)
 
 
 def assumption_name(item: Assumption) -> str:
@@ -161,6 +218,7 @@ def universe(scenario: Scenario, assume: Sequence[Assumption] = ()) -> tuple[Ato
     date or supersession), of every outcome and of every assumption.
     """
     found: dict[Atom, None] = {}
+    scenario = meaning(scenario)
     actor_ids = [actor.id for actor in scenario.actors]
     for event in scenario.events:
         invited = actor_ids if event.invited is None else event.invited
@@ -172,7 +230,7 @@ def universe(scenario: Scenario, assume: Sequence[Assumption] = ()) -> tuple[Ato
         if statement.condition is not None:
             formulas.append(statement.condition)
     formulas.extend(outcome.when for outcome in scenario.outcomes)
-    formulas.extend(assumption_formula(item) for item in assume)
+    formulas.extend(assumption_formula(item, scenario) for item in assume)
     for formula in formulas:
         for atom in atoms_of(formula):
             found[atom] = None
@@ -274,10 +332,11 @@ def _setup(
     statements, and the table of the outcomes."""
     if isinstance(assume, str | Formula):
         assume = [assume]
+    scenario = meaning(scenario)
     tables = _Tables(universe(scenario, [*assume, *extra]))
     active = set(active_ids(scenario, at))
     statements = [statement for statement in scenario.statements if statement.id in active]
-    formulas = [assumption_formula(item) for item in assume]
+    formulas = [assumption_formula(item, scenario) for item in assume]
     return tables, statements, _outcome_table(tables, statements, formulas)
 
 
@@ -302,6 +361,7 @@ def reference_status(
     three empty when there is no outcome.
     """
     tables, statements, table = _setup(scenario, assume, at)
+    scenario = meaning(scenario)
     if table == 0:
         return {"consistent": False, "atoms": {}, "outcomes": {}, "commitments": {}}
     atoms = {atom_text(atom): _status(tables.table(atom), table) for atom in tables.atoms}
@@ -346,7 +406,7 @@ def reference_query(
 
     Atoms of the formula outside the universe are free: they join it.
     """
-    formula = assumption_formula(formula)
+    formula = assumption_formula(formula, scenario)
     tables, _statements, table = _setup(scenario, assume, at, [formula])
     if table == 0:
         return None
@@ -368,13 +428,14 @@ def is_consistent(
     """
     statement_ids = list(statement_ids)
     assumptions = list(assumptions)
+    scenario = meaning(scenario)
     active = set(active_ids(scenario, at))
     inactive = [sid for sid in statement_ids if sid not in active]
     if inactive:
         raise ValueError(f"statements {inactive} are not active at {at!r}")
     by_id = {statement.id: statement for statement in scenario.statements}
     tables = _Tables(universe(scenario, assumptions))
-    formulas = [assumption_formula(item) for item in assumptions]
+    formulas = [assumption_formula(item, scenario) for item in assumptions]
     statements = [by_id[sid] for sid in statement_ids]
     return _outcome_table(tables, statements, formulas) != 0
 
@@ -441,12 +502,13 @@ def reference_tolerant(
     """
     if isinstance(assume, str | Formula):
         assume = [assume]
+    scenario = meaning(scenario)
     tables = _Tables(universe(scenario, assume))
     active = set(active_ids(scenario, at))
     statements = [s for s in scenario.statements if s.id in active]
     hard = [s for s in statements if s.kind.value == "observed"]
     soft = [s for s in statements if s.kind.value in COMMITMENT_KINDS]
-    allowed = _outcome_table(tables, hard, [assumption_formula(item) for item in assume])
+    allowed = _outcome_table(tables, hard, [assumption_formula(item, scenario) for item in assume])
     if allowed == 0:
         return {"consistent": False, "atoms": {}, "outcomes": {}, "commitments": {}, "cost": None}
     broken = {}
@@ -494,11 +556,13 @@ def entails(
     if isinstance(assume, str | Formula):
         assume = [assume]
     names = {assumption_name(item): item for item in assume}
+    scenario = meaning(scenario)
+    formula = expand_names(formula, scenario)
     by_id = {statement.id: statement for statement in scenario.statements}
     chosen = [names[m] for m in members if m.startswith("assume:")]
     statements = [by_id[m] for m in members if not m.startswith("assume:")]
     tables = _Tables(universe(scenario, [*assume, formula]))
-    table = _outcome_table(tables, statements, [assumption_formula(a) for a in chosen])
+    table = _outcome_table(tables, statements, [assumption_formula(a, scenario) for a in chosen])
     return table & ~tables.table(formula) == 0
 
 

@@ -768,6 +768,7 @@ class _Shape:
     dates: bool
     supersedes: bool
     texts: bool
+    outcome_names: bool = False
 
 
 @functools.lru_cache(maxsize=1024)
@@ -813,6 +814,11 @@ def _scenarios(draw: st.DrawFn, shape: _Shape) -> Scenario:
     pool = attendance + shape.propositions
     statements: tuple[Statement, ...] = ()
     outcomes: list[Outcome] = []
+    if pool and shape.outcome_names:
+        # Outcomes first, each over the atoms and the names of the outcomes before it
+        # (no cycle); then the statements may name any of them (SPEC section 2).
+        outcomes = _outcomes(draw, shape, pool, named=True)
+        pool = pool + tuple(Atom(outcome.id) for outcome in outcomes)
     kinds = shape.kinds if actor_ids else tuple(k for k in shape.kinds if k is Kind.OBSERVED)
     if pool and kinds:
         config = _Config(
@@ -832,9 +838,8 @@ def _scenarios(draw: st.DrawFn, shape: _Shape) -> Scenario:
             # point either way in file order (still without a cycle).
             order = draw(_permutations(len(statements)))
             statements = tuple(statements[i] for i in order)
-    if pool:
-        named = draw(_outcome_lists(len(pool), shape.max_depth, shape.outcomes))
-        outcomes = [Outcome(outcome_id, _build(item, pool)) for outcome_id, item in named]
+    if pool and not shape.outcome_names:
+        outcomes = _outcomes(draw, shape, pool, named=False)
     return Scenario(
         draw(_NAMES) if shape.texts else "random scenario",
         description=text(),
@@ -843,6 +848,25 @@ def _scenarios(draw: st.DrawFn, shape: _Shape) -> Scenario:
         statements=statements,
         outcomes=outcomes,
     )
+
+
+def _outcomes(
+    draw: st.DrawFn, shape: _Shape, pool: tuple[Atom, ...], named: bool
+) -> list[Outcome]:
+    """Draw the outcomes over ``pool``; with ``named``, also over earlier outcomes' names."""
+    extra = shape.outcomes[1] if named else 0
+    drawn = draw(_outcome_lists(len(pool) + extra, shape.max_depth, shape.outcomes))
+    # An id that is also a bare proposition of the pool would turn it into a name.
+    bare = {item.name for item in pool if not item.args}
+    outcomes: list[Outcome] = []
+    for outcome_id, item in drawn:
+        if outcome_id in bare:
+            continue
+        # Index len(pool) + k names the k-th outcome drawn so far (else wraps to an atom).
+        atoms = pool + tuple(Atom(o.id) for o in outcomes)
+        atoms += tuple(pool[k % len(pool)] for k in range(len(atoms), len(pool) + extra))
+        outcomes.append(Outcome(outcome_id, _build(item, atoms)))
+    return outcomes
 
 
 def scenarios(
@@ -861,6 +885,7 @@ def scenarios(
     dates: bool = True,
     supersedes: bool = True,
     texts: bool = False,
+    outcome_names: bool = False,
 ) -> SearchStrategy[Scenario]:
     """Whole valid scenarios: actors, events, statements of every kind, outcomes.
 
@@ -899,6 +924,11 @@ def scenarios(
         description, of any Unicode text (by default they are left out and
         the name is fixed: they do not change what the reasoner answers,
         and failing examples shrink better without them).
+    outcome_names
+        Let formulas name declared outcomes (SPEC section 2): each outcome's
+        formula may name the outcomes drawn before it, and statements any
+        of them.  Such a scenario's formulas, as written
+        (:meth:`~commitlogic.Scenario.written`), mention the names.
 
     Returns
     -------
@@ -917,6 +947,7 @@ def scenarios(
         dates=bool(dates),
         supersedes=bool(supersedes),
         texts=bool(texts),
+        outcome_names=bool(outcome_names),
     )
     for item in shape.propositions:
         if item.name == "attends":
