@@ -157,11 +157,19 @@ def _with_quotes(draw: Any, scenario: Scenario) -> Scenario:
 
 
 def scenarios(
-    max_statements: int = 6, max_outcomes: int = 2, with_statements: bool = True
+    max_statements: int = 6,
+    max_outcomes: int = 2,
+    with_statements: bool = True,
+    outcome_names: bool = False,
 ) -> st.SearchStrategy[Scenario]:
-    """Small valid scenarios (public strategy), with quotes that look like ASP."""
+    """Small valid scenarios (public strategy), with quotes that look like ASP.
+
+    With ``outcome_names``, formulas may name declared outcomes (SPEC section 2).
+    """
     drawn = public.scenarios(
-        max_statements=max_statements if with_statements else 0, max_outcomes=max_outcomes
+        max_statements=max_statements if with_statements else 0,
+        max_outcomes=max_outcomes,
+        outcome_names=outcome_names,
     )
     return drawn.flatmap(_with_quotes)
 
@@ -178,6 +186,14 @@ def statement_for(scenario: Scenario) -> st.SearchStrategy[public.Statement]:
     return public.statements(scenario, atoms=scenario_atoms(scenario))
 
 
-def assumptions(scenario: Scenario) -> st.SearchStrategy[list[Formula | str]]:
-    """0 to 2 what-if assumptions about ``scenario``, as text or formula objects."""
-    return st.lists(given_formulas(scenario_atoms(scenario), depth=2), max_size=2)
+def assumptions(
+    scenario: Scenario, outcome_names: bool = False
+) -> st.SearchStrategy[list[Formula | str]]:
+    """0 to 2 what-if assumptions about ``scenario``, as text or formula objects.
+
+    With ``outcome_names``, they may name the scenario's declared outcomes.
+    """
+    atoms = scenario_atoms(scenario)
+    if outcome_names:
+        atoms += tuple(Atom(outcome.id) for outcome in scenario.outcomes)
+    return st.lists(given_formulas(atoms, depth=2), max_size=2)
