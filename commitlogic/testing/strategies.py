@@ -45,7 +45,17 @@ from hypothesis.strategies import SearchStrategy
 
 from commitlogic.model.dates import When, parse_when
 from commitlogic.model.errors import ScenarioError
-from commitlogic.model.formulas import IDENT, RESERVED, And, Atom, Formula, Not, Or, parse_formula
+from commitlogic.model.formulas import (
+    IDENT,
+    MAX_DEPTH,
+    RESERVED,
+    And,
+    Atom,
+    Formula,
+    Not,
+    Or,
+    parse_formula,
+)
 from commitlogic.model.scenario import (
     CONDITION_ALLOWED,
     CONDITION_REQUIRED,
@@ -98,6 +108,13 @@ def _check_size(name: str, value: object, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidArgument(f"{name}={value!r} must be an integer >= {minimum}")
     return value
+
+
+def _check_depth(value: object) -> int:
+    depth = _check_size("max_depth", value)
+    if depth > MAX_DEPTH:
+        raise InvalidArgument(f"max_depth={depth} is deeper than formulas may nest ({MAX_DEPTH})")
+    return depth
 
 
 def _check_bounds(what: str, low: object, high: object) -> tuple[int, int]:
@@ -304,7 +321,7 @@ def formulas(
     pool = _as_atoms(atoms, "atoms")
     if not pool:
         raise InvalidArgument("formulas need at least one atom")
-    _check_size("max_depth", max_depth)
+    _check_depth(max_depth)
     _check_size("max_operands", max_operands, 2)
     return _shapes(len(pool), max_depth, max_operands).map(lambda shape: _build(shape, pool))
 
@@ -529,7 +546,7 @@ def statements(
         actors=len(actors),
         atoms=len(pool),
         kinds=_usable_kinds(_as_kinds(kinds), len(actors)),
-        max_depth=_check_size("max_depth", max_depth),
+        max_depth=_check_depth(max_depth),
         said=_WHENS if said is None else said,
         weights=bool(weights),
         supersedes=bool(supersedes) and known is not None,
@@ -585,7 +602,7 @@ def statement_sequences(
     """
     known, actors, pool = _context(scenario, atoms)
     sizes = _check_bounds("size", min_size, max_size)
-    _check_size("max_depth", max_depth)
+    _check_depth(max_depth)
     _check_size("max_gap", max_gap)
     if not pool:
         if sizes[0] > 0:
@@ -694,7 +711,7 @@ def observations(
         raise InvalidArgument(f"expected a Scenario, got {type(scenario).__name__}")
     _known, _actors, pool = _context(scenario, atoms)
     sizes = _check_bounds("size", min_size, max_size)
-    _check_size("max_depth", max_depth)
+    _check_depth(max_depth)
     moment = None
     if said is not None:
         try:
@@ -743,7 +760,7 @@ def assumptions(
     """
     _known, _actors, pool = _context(scenario, atoms)
     sizes = _check_bounds("size", min_size, max_size)
-    _check_size("max_depth", max_depth)
+    _check_depth(max_depth)
     if not pool:
         if sizes[0]:
             raise InvalidArgument("there are no atoms to make assumptions about")
@@ -850,9 +867,7 @@ def _scenarios(draw: st.DrawFn, shape: _Shape) -> Scenario:
     )
 
 
-def _outcomes(
-    draw: st.DrawFn, shape: _Shape, pool: tuple[Atom, ...], named: bool
-) -> list[Outcome]:
+def _outcomes(draw: st.DrawFn, shape: _Shape, pool: tuple[Atom, ...], named: bool) -> list[Outcome]:
     """Draw the outcomes over ``pool``; with ``named``, also over earlier outcomes' names."""
     extra = shape.outcomes[1] if named else 0
     drawn = draw(_outcome_lists(len(pool) + extra, shape.max_depth, shape.outcomes))
@@ -943,12 +958,17 @@ def scenarios(
         outcomes=_check_bounds("outcomes", min_outcomes, max_outcomes),
         kinds=_as_kinds(kinds),
         propositions=_as_atoms(propositions, "propositions"),
-        max_depth=_check_size("max_depth", max_depth),
+        max_depth=_check_depth(max_depth),
         dates=bool(dates),
         supersedes=bool(supersedes),
         texts=bool(texts),
         outcome_names=bool(outcome_names),
     )
+    if shape.outcome_names and shape.max_depth * (shape.outcomes[1] + 1) > MAX_DEPTH:
+        raise InvalidArgument(
+            f"with outcome_names, max_depth * (max_outcomes + 1) must be at most {MAX_DEPTH}: "
+            "names expand to their formulas"
+        )
     for item in shape.propositions:
         if item.name == "attends":
             raise InvalidArgument(f"propositions: {item} is an attendance atom, not a proposition")
