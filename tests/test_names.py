@@ -409,3 +409,20 @@ def test_the_istanbul_example_names(capsys: pytest.CaptureFixture[str]) -> None:
                 reasoner.status(assume=[outcome.id], at=day).outcomes
                 == reasoner.status(assume=[str(outcome.when)], at=day).outcomes
             )
+
+
+def test_what_was_written_follows_evolve(named: Scenario) -> None:
+    # Statements carried over keep their written form; a changed one gets its own.
+    statement = named.statement("deal_if_meet")
+    kept = attrs.evolve(
+        named, statements=[*named.statements, Statement("x", "commits", "p", by="putin")]
+    )
+    assert str(kept.written(kept.statement("deal_if_meet"), "condition")) == "leaders_meet"
+    changed = attrs.evolve(
+        named,
+        statements=[attrs.evolve(statement, condition="p"), *named.statements[1:]],
+    )
+    assert str(changed.written(changed.statement("deal_if_meet"), "condition")) == "p"
+    # Without outcomes there are no names to remember.
+    bare = attrs.evolve(named, statements=[attrs.evolve(statement, condition="q")], outcomes=[])
+    assert str(bare.written(bare.statements[0], "condition")) == "q"

@@ -179,7 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "sweep":
             return cli_sweep.run(arguments)
-        scenario, found = cli_warnings.load_scenario(arguments.file, arguments.strict)
+        check = arguments.command == "check"
+        scenario, found = cli_warnings.load_scenario(arguments.file, arguments.strict, check)
         arguments.warnings = found
         assume, at = _query_arguments(arguments, scenario)
         reasoner = Reasoner(

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from commitlogic.io.checking import load_with_warnings
+from commitlogic.io.loading import load
 from commitlogic.model.linting import ScenarioWarning
 from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning.results import StatusReport
@@ -29,8 +30,20 @@ def add_strict_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
 
-def load_scenario(path: str, strict: bool) -> tuple[Scenario, tuple[ScenarioWarning, ...]]:
-    """Load the scenario file at ``path`` with its warnings located in it.
+def load_scenario(
+    path: str, strict: bool, collect: bool = False
+) -> tuple[Scenario, tuple[ScenarioWarning, ...]]:
+    """Load the scenario file at ``path``, with its warnings located in it if asked.
+
+    Parameters
+    ----------
+    path
+        The scenario file.
+    strict
+        Raise the first warning as an input error (``--strict``).
+    collect
+        Return the warnings (``check``); otherwise they are only looked for
+        under ``strict``, and an empty tuple is returned.
 
     Raises
     ------
@@ -38,6 +51,8 @@ def load_scenario(path: str, strict: bool) -> tuple[Scenario, tuple[ScenarioWarn
         When the file is not a valid scenario, or with ``strict`` when it has
         a warning (the first one, located).
     """
+    if not (strict or collect):
+        return load(path), ()
     scenario, found = load_with_warnings(path)
     if strict and found:
         raise found[0].as_error()

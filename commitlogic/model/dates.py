@@ -7,7 +7,7 @@ from typing import TypeAlias
 
 from commitlogic.model.errors import ScenarioError
 
-__all__ = ["When", "check_when", "is_on_or_before", "parse_when", "when_text"]
+__all__ = ["When", "check_when", "is_on_or_before", "parse_at", "parse_when"]
 
 #: A ``said`` date, an event's ``start`` or a query's ``at``: a date or a datetime.
 When: TypeAlias = date | datetime
@@ -37,6 +37,14 @@ def parse_when(value: When | str) -> When:
             f"{value!r} is not a date or datetime (write 2025-05-14 or 2025-05-14T10:00:00+03:00)"
         )
     raise ScenarioError(f"expected a date or datetime, got {type(value).__name__}")
+
+
+def parse_at(at: When | str) -> When:
+    """Return a query's ``at`` as a date or datetime; an error names the field ``at``."""
+    try:
+        return parse_when(at)
+    except ScenarioError as error:
+        raise error.located(field="at") from None
 
 
 def check_when(value: object) -> When:
@@ -69,8 +77,3 @@ def is_on_or_before(said: When, at: When) -> bool:
     said_day = said.date() if isinstance(said, datetime) else said
     at_day = at.date() if isinstance(at, datetime) else at
     return said_day <= at_day
-
-
-def when_text(value: When) -> str:
-    """Return the ISO text of a date or datetime."""
-    return value.isoformat()

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from commitlogic.model.dates import When, parse_when
+from commitlogic.model.dates import When, parse_at
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, FormulaLike, as_formula
 from commitlogic.model.scenario import Scenario
@@ -126,11 +126,3 @@ def _shown(item: str | Formula) -> str:
     """Return formula text for an error message, cut short when it is long."""
     text = item if isinstance(item, str) else str(item)
     return text if len(text) <= 120 else text[:100] + "..."
-
-
-def parse_at(at: When | str) -> When:
-    """Return ``at`` as a date or datetime; an error names the field ``at``."""
-    try:
-        return parse_when(at)
-    except ScenarioError as error:
-        raise error.located(field="at") from None

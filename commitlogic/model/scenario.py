@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from commitlogic.model.dates import When, check_when, is_on_or_before, parse_when
+from commitlogic.model.dates import When, check_when, is_on_or_before, parse_at, parse_when
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import (
     IDENT,
@@ -316,7 +316,7 @@ class Scenario:
         before ``at``; it is active when it is present and no present
         statement supersedes it.  Without ``at`` every statement is present.
         """
-        moment = None if at is None else parse_when(at)
+        moment = None if at is None else parse_at(at)
         present = [s for s in self.statements if s.is_present(moment)]
         superseded = {old for s in present for old in s.supersedes}
         return tuple(s.id for s in present if s.id not in superseded)
@@ -445,6 +445,8 @@ def _check_references(scenario: Scenario) -> None:
 def _expand_names(scenario: Scenario) -> None:
     """Expand outcome names in place (the scenario is being built); keep what was written."""
     if not scenario.outcomes:
+        if scenario._written:  # the outcomes named were dropped (attrs.evolve)
+            object.__setattr__(scenario, "_written", {})
         return
     kept = scenario._written  # carried over by attrs.evolve from an earlier scenario
     written: dict[tuple[str, str, str], Formula] = {}
