@@ -29,6 +29,7 @@ from reference import (
     meaning,
     reference_query,
     reference_status,
+    reference_tolerant,
 )
 
 from commitlogic import (
@@ -369,6 +370,9 @@ def test_random_named_scenarios_agree_with_the_reference(
         assert conflict_problems(scenario, list(report.conflict), assume, at) == []
     # The same scenario with every name written out (by the reference) answers the same.
     assert Reasoner(meaning(scenario)).status(assume, at) == report
+    tolerant = Reasoner(scenario, tolerant=True).status(assume, at).to_json()
+    expected = reference_tolerant(scenario, assume, at)
+    assert {key: tolerant[key] for key in expected} == expected
     for outcome in scenario.outcomes:
         status = reasoner.query(outcome.id, assume, at)
         assert (None if status is None else status.value) == reference_query(
