@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Atom, Formula, Not
 
-__all__ = ["MAX_SIZE", "definitions", "expand", "names_in"]
+if TYPE_CHECKING:  # only for annotations: the scenario module imports this one
+    from commitlogic.model.scenario import Outcome, Statement
+
+__all__ = ["MAX_SIZE", "definitions", "expand", "names_in", "resolve_names"]
 
 #: The most nodes a formula may have once outcome names are expanded, counting
 #: every copy of a repeated name (outcomes defined as ``a and a`` twenty times
@@ -26,6 +31,8 @@ MAX_SIZE = 100_000
 
 #: Builds the error location of an entry from its table, index and id.
 Where = Callable[[str, int, str], dict[str, Any]]
+#: Where a formula was written: (table, entry id, field).
+Key = tuple[str, str, str]
 
 
 def names_in(formula: Formula, names: Mapping[str, object]) -> Iterator[str]:
@@ -153,3 +160,68 @@ def definitions(outcomes: Sequence[tuple[str, Formula]], where: Where) -> dict[s
 def _word(word: str) -> str:
     """Return a pattern that finds ``word`` as a whole identifier (see ScenarioError.pattern)."""
     return rf"(?<![A-Za-z0-9_])(?P<at>{re.escape(word)})(?![A-Za-z0-9_(])"
+
+
+def resolve_names(
+    statements: Sequence[Statement],
+    outcomes: Sequence[Outcome],
+    kept: Mapping[Key, Formula],
+    where: Where,
+) -> tuple[tuple[Statement, ...], tuple[Outcome, ...], dict[Key, Formula]]:
+    """Expand the outcome names in a scenario's statements and outcomes.
+
+    Parameters
+    ----------
+    statements, outcomes
+        The entries as given (``Statement`` and ``Outcome`` values).
+    kept
+        What an earlier scenario recorded as written: an entry passed already
+        expanded keeps its written form while that still expands to it.
+    where
+        Builds the location of an entry, for errors.
+
+    Returns
+    -------
+    tuple
+        The statements and outcomes with names expanded (entries without
+        names are the same objects), and ``(table, id, field) -> formula as
+        written`` for each formula that named an outcome.
+
+    Raises
+    ------
+    ScenarioError
+        For a cycle of outcomes, or an expansion too deep or too large,
+        located at the entry and field.
+    """
+    if not outcomes:
+        return tuple(statements), tuple(outcomes), {}
+    written: dict[Key, Formula] = {}
+    defined = definitions([(o.id, o.when) for o in outcomes], where)
+
+    def resolve(key: Key, formula: Formula, expanded: Formula) -> Formula:
+        if expanded is not formula:
+            written[key] = formula
+        elif key in kept and expand(kept[key], defined) == formula:
+            written[key] = kept[key]
+        return expanded
+
+    new_outcomes = []
+    for outcome in outcomes:
+        outcome_id, when = outcome.id, outcome.when
+        expanded = resolve(("outcomes", outcome_id, "when"), when, defined[outcome_id])
+        new_outcomes.append(outcome if expanded is when else attrs.evolve(outcome, when=expanded))
+    new_statements = []
+    for index, statement in enumerate(statements):
+        changes: dict[str, Any] = {}
+        for field, formula in statement.formulas():
+            statement_id = statement.id
+            try:
+                expanded = expand(formula, defined)
+            except ScenarioError as error:
+                raise ScenarioError(
+                    error.reason, field=field, **where("statements", index, statement_id)
+                ) from None
+            if resolve(("statements", statement_id, field), formula, expanded) is not formula:
+                changes[field] = expanded
+        new_statements.append(attrs.evolve(statement, **changes) if changes else statement)
+    return tuple(new_statements), tuple(new_outcomes), written

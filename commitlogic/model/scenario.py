@@ -28,7 +28,7 @@ from commitlogic.model.formulas import (
     as_formula,
     attends,
 )
-from commitlogic.model.names import definitions, expand
+from commitlogic.model.names import expand, resolve_names
 
 __all__ = ["MAX_WEIGHT", "Actor", "Event", "Kind", "Outcome", "Scenario", "Statement"]
 
@@ -444,41 +444,12 @@ def _check_references(scenario: Scenario) -> None:
 
 def _expand_names(scenario: Scenario) -> None:
     """Expand outcome names in place (the scenario is being built); keep what was written."""
-    if not scenario.outcomes:
-        if scenario._written:  # the outcomes named were dropped (attrs.evolve)
-            object.__setattr__(scenario, "_written", {})
-        return
-    kept = scenario._written  # carried over by attrs.evolve from an earlier scenario
-    written: dict[tuple[str, str, str], Formula] = {}
-    defined = definitions([(o.id, o.when) for o in scenario.outcomes], entry_where)
-
-    def resolve(table: str, entry_id: str, field: str, formula: Formula) -> Formula:
-        key = (table, entry_id, field)
-        expanded = defined[entry_id] if table == "outcomes" else expand(formula, defined)
-        if expanded is not formula:
-            written[key] = formula
-        elif key in kept and expand(kept[key], defined) == formula:
-            written[key] = kept[key]
-        return expanded
-
-    outcomes = []
-    for outcome in scenario.outcomes:
-        when = resolve("outcomes", outcome.id, "when", outcome.when)
-        outcomes.append(outcome if when is outcome.when else Outcome(outcome.id, when))
-    statements = []
-    for index, statement in enumerate(scenario.statements):
-        changes = {}
-        for field, formula in statement.formulas():
-            try:
-                expanded = resolve("statements", statement.id, field, formula)
-            except ScenarioError as error:
-                where = entry_where("statements", index, statement.id)
-                raise _fail(error.reason, field, **where) from None
-            if expanded is not formula:
-                changes[field] = expanded
-        statements.append(attrs.evolve(statement, **changes) if changes else statement)
-    object.__setattr__(scenario, "outcomes", tuple(outcomes))
-    object.__setattr__(scenario, "statements", tuple(statements))
+    # ``_written`` may come from an earlier scenario, carried over by attrs.evolve.
+    statements, outcomes, written = resolve_names(
+        scenario.statements, scenario.outcomes, scenario._written, entry_where
+    )
+    object.__setattr__(scenario, "outcomes", outcomes)
+    object.__setattr__(scenario, "statements", statements)
     object.__setattr__(scenario, "_written", written)
 
 
