@@ -333,3 +333,10 @@ def test_library_edits_strict_and_warn(typos: Path) -> None:
     seen.clear()
     observe(typos, "held(summit)", said="2025-05-17", warn=seen.append)
     assert seen == []
+
+
+def test_very_long_names_are_not_compared() -> None:
+    long = "x" * 10_000
+    text = f'[scenario]\nname = "x"\n[[actors]]\nid = "{long}"\n'
+    text += f'[[statements]]\nid = "s"\nkind = "observed"\nsubject = "p({long}y) or {long}z"\n'
+    assert find_warnings(loads(text)) == ()

@@ -13,7 +13,8 @@ written (outcome names unexpanded) and reports
 A near miss is a different name within edit distance 2 (Levenshtein:
 insertions, deletions, substitutions) that is also closer than the length of
 the shorter name, so that unrelated short names such as ``p`` and ``q`` are
-not taken for each other.  A warning names the statement or outcome and the
+not taken for each other; names longer than 64 characters are not
+compared.  A warning names the statement or outcome and the
 field; the loader (:func:`commitlogic.io.checking.loads_with_warnings`)
 adds the file, line and column.
 """
@@ -34,6 +35,9 @@ __all__ = ["ScenarioWarning", "edit_distance", "find_warnings"]
 
 #: The largest edit distance of a near miss (SPEC section 2).
 NEAR = 2
+#: Longer names are not compared for near misses (their neighbourhoods grow as
+#: the square of the length; a hostile 10,000-character id must not stall a check).
+LONGEST = 64
 
 
 @attrs.frozen
@@ -137,10 +141,14 @@ class _Index:
     def __init__(self, words: Iterable[str]) -> None:
         self.words: dict[str, list[str]] = {}
         for word in dict.fromkeys(words):
+            if len(word) > LONGEST:
+                continue
             for key in _deletions(word):
                 self.words.setdefault(key, []).append(word)
 
     def near(self, word: str) -> list[str]:
+        if len(word) > LONGEST:
+            return []
         found = {c for key in _deletions(word) for c in self.words.get(key, ())}
         close = [c for c in found if _near(word, c)]
         return sorted(close, key=lambda c: (edit_distance(word, c), c))
