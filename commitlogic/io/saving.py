@@ -61,6 +61,7 @@ def _actor(actor: Actor) -> Table:
     _put(table, "name", actor.name)
     _put(table, "party", actor.party)
     _put(table, "role", actor.role)
+    _put(table, "credibility", actor.credibility)
     return table
 
 
@@ -84,6 +85,7 @@ def _statement(statement: Statement) -> Table:
     _put(table, "source", statement.source)
     if statement.weight != 1:
         _put(table, "weight", statement.weight)
+    _put(table, "credibility", statement.credibility)
     _put(table, "subject", str(statement.subject))
     if statement.condition is not None:
         _put(table, "condition", str(statement.condition))
@@ -136,6 +138,7 @@ def dumps(scenario: Scenario) -> str:
     header = tomlkit.table()
     _put(header, "name", scenario.name)
     _put(header, "description", scenario.description)
+    _put(header, "credibility", scenario.credibility)
     document.add("scenario", header)
     _array(document, "actors", [_actor(actor) for actor in scenario.actors])
     _array(document, "events", [_event(event) for event in scenario.events])
