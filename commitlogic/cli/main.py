@@ -18,6 +18,7 @@ from typing import Any, NoReturn, TextIO
 
 from commitlogic import __version__
 from commitlogic.analysis.timelines import Change, Timeline, WhatIf, timeline, what_if
+from commitlogic.cli import forecast as cli_forecast
 from commitlogic.cli import sweep as cli_sweep
 from commitlogic.io.editing import add_statement, observe
 from commitlogic.io.export import asp_program
@@ -164,6 +165,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     json_option(sweep, "a JSON list, one object per candidate, ranked")
     cli_sweep.add_parser(commands, limit_options)
+    cli_forecast.configure(commands.add_parser("forecast", help="probabilities from credibilities"))
     _file_commands(commands, functools.partial(query_options, limits=False))
     return parser
 
@@ -177,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "sweep":
             return cli_sweep.run(arguments)
+        if arguments.command == "forecast":
+            return cli_forecast.run(arguments)
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
         reasoner = Reasoner(
