@@ -100,3 +100,13 @@ def test_ignored_credibility_is_a_located_warning(
         f"{path}:{line}:15: warning: statement 'kremlin_list', field 'credibility': "
         "credibility has no effect here: an observed statement is a hard fact\n"
     )
+
+
+def test_samples_give_estimates_with_standard_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "forecast", EXAMPLE, "--json", "--samples", "800", "--seed", "2")
+    assert code == 0
+    found = json.loads(out)
+    assert found["samples"] == 800
+    assert set(found["standard_errors"]["outcomes"]) == set(found["outcomes"])
+    code, out, _err = run(capsys, "forecast", EXAMPLE, "--samples", "800", "--seed", "2")
+    assert "estimated from 800 samples" in out and "±" in out

@@ -32,15 +32,13 @@ credibility_values = (
 
 
 @st.composite
-def with_credibilities(draw: Any, scenario: Scenario) -> Scenario:
+def with_credibilities(
+    draw: Any, scenario: Scenario, values: st.SearchStrategy[float | None] = credibility_values
+) -> Scenario:
     """Give the scenario, its actors and its statements random credibilities (or none)."""
-    actors = [attrs.evolve(a, credibility=draw(credibility_values)) for a in scenario.actors]
-    statements = [
-        attrs.evolve(s, credibility=draw(credibility_values)) for s in scenario.statements
-    ]
-    return attrs.evolve(
-        scenario, credibility=draw(credibility_values), actors=actors, statements=statements
-    )
+    actors = [attrs.evolve(a, credibility=draw(values)) for a in scenario.actors]
+    statements = [attrs.evolve(s, credibility=draw(values)) for s in scenario.statements]
+    return attrs.evolve(scenario, credibility=draw(values), actors=actors, statements=statements)
 
 
 credible_scenarios = scenarios(max_statements=7).flatmap(with_credibilities)
