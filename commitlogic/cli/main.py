@@ -18,6 +18,7 @@ from typing import Any, NoReturn, TextIO
 
 from commitlogic import __version__
 from commitlogic.analysis.timelines import Change, Timeline, WhatIf, timeline, what_if
+from commitlogic.cli import credibility as cli_credibility
 from commitlogic.cli import forecast as cli_forecast
 from commitlogic.cli import sweep as cli_sweep
 from commitlogic.io.editing import add_statement, observe
@@ -166,6 +167,7 @@ def _parser() -> argparse.ArgumentParser:
     json_option(sweep, "a JSON list, one object per candidate, ranked")
     cli_sweep.add_parser(commands, limit_options)
     cli_forecast.configure(commands.add_parser("forecast", help="probabilities from credibilities"))
+    cli_credibility.configure(commands.add_parser("credibility", help="learn credibilities"))
     _file_commands(commands, functools.partial(query_options, limits=False))
     return parser
 
@@ -179,8 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "sweep":
             return cli_sweep.run(arguments)
-        if arguments.command == "forecast":
-            return cli_forecast.run(arguments)
+        if arguments.command in ("forecast", "credibility"):
+            return (cli_forecast if arguments.command == "forecast" else cli_credibility).run(
+                arguments
+            )
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
         reasoner = Reasoner(
