@@ -118,12 +118,11 @@ def record_of(scenario: Scenario) -> tuple[dict[str, tuple[int, int]], str | Non
     Commitments are read as ``might`` statements (they constrain nothing), so
     that only the observed facts decide; an open scenario counts nothing.
     """
-    facts_only = attrs.evolve(
-        scenario,
-        statements=[
-            attrs.evolve(s, kind=Kind.MIGHT) if s.is_commitment else s for s in scenario.statements
-        ],
+    statements = tuple(
+        attrs.evolve(s, kind=Kind.MIGHT) if s.is_commitment else s for s in scenario.statements
     )
+    # (mypy reads the converter=tuple of the field as a generic Iterable.)
+    facts_only = attrs.evolve(scenario, statements=statements)  # type: ignore[arg-type]
     reasoner = Reasoner(facts_only)
     report = reasoner.status()
     if not report.consistent:
@@ -171,18 +170,18 @@ def read_record(sources: Iterable[str | os.PathLike[str] | Scenario]) -> Record:
     """
     scenarios: list[tuple[str, Scenario]] = []
     items = list(sources)
-    for item in items:
-        if isinstance(item, Scenario):
-            scenarios.append((item.name, item))
+    for source in items:
+        if isinstance(source, Scenario):
+            scenarios.append((source.name, source))
         else:
-            for path in scenario_paths([item]):
+            for path in scenario_paths([source]):
                 scenarios.append((os.fspath(path), load(path)))
     totals: dict[str, list[int]] = {}
     closed: list[str] = []
     skipped: list[tuple[str, str]] = []
     for name, scenario in scenarios:
-        for actor in scenario.actors:
-            totals.setdefault(actor.id, [0, 0])
+        for declared in scenario.actors:
+            totals.setdefault(declared.id, [0, 0])
         counts, reason = record_of(scenario)
         if reason is not None:
             skipped.append((name, reason))
@@ -199,7 +198,10 @@ def read_record(sources: Iterable[str | os.PathLike[str] | Scenario]) -> Record:
             + detail,
             file=where or None,
         )
-    actors = {actor: ActorRecord(actor, *totals[actor]) for actor in sorted(totals)}
+    actors = {
+        actor: ActorRecord(actor, kept=totals[actor][0], broken=totals[actor][1])
+        for actor in sorted(totals)
+    }
     return Record(actors, tuple(closed), tuple(skipped))
 
 
@@ -236,13 +238,11 @@ def write_credibilities(
                     table["credibility"] = float(credibilities[table["id"]])
             new_text = tomlkit.dumps(document)
             new = loads(new_text, file=name)
-            expected = attrs.evolve(
-                old,
-                actors=[
-                    attrs.evolve(a, credibility=credibilities[a.id]) if a.id in credibilities else a
-                    for a in old.actors
-                ],
+            actors = tuple(
+                attrs.evolve(a, credibility=credibilities[a.id]) if a.id in credibilities else a
+                for a in old.actors
             )
+            expected = attrs.evolve(old, actors=actors)  # type: ignore[arg-type]
             if new != expected:  # pragma: no cover - would be a bug in tomlkit
                 raise ScenarioError("the credibilities would not read back as given", file=name)
             write_atomically(name, new_text.encode("utf-8"))

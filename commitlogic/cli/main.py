@@ -181,10 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "sweep":
             return cli_sweep.run(arguments)
-        if arguments.command in ("forecast", "credibility"):
-            return (cli_forecast if arguments.command == "forecast" else cli_credibility).run(
-                arguments
-            )
+        if arguments.command == "forecast":
+            return cli_forecast.run(arguments)
+        if arguments.command == "credibility":
+            return cli_credibility.run(arguments)
         scenario = load(arguments.file)
         assume, at = _query_arguments(arguments, scenario)
         reasoner = Reasoner(

@@ -31,7 +31,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
-import opt_einsum
+import opt_einsum  # type: ignore[import-untyped]
 
 from commitlogic.model.formulas import And, Atom, Formula, Not, Or
 

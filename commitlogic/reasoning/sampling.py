@@ -65,6 +65,11 @@ def _compile(formula: Formula, index: dict[Atom, int]) -> _Evaluator:
     return lambda x: np.logical_or.reduce([part(x) for part in parts])
 
 
+def _implication(when: _Evaluator, then: _Evaluator) -> _Evaluator:
+    """Return the evaluator of ``when -> then``."""
+    return lambda x: ~when(x) | then(x)
+
+
 def _starts(problem: Problem, index: dict[Atom, int], chains: int, seed: int) -> np.ndarray | None:
     """Return one model of the hard facts per chain (clingo, random signs), or None if none."""
     control = clingo.Control(["--sign-def=rnd", "--rand-freq=0.2"], message_limit=0)
@@ -75,11 +80,11 @@ def _starts(problem: Problem, index: dict[Atom, int], chains: int, seed: int) ->
 
         def literal_of(formula: Formula) -> int:
             if isinstance(formula, Atom):
-                return atoms[index[formula]]
+                return int(atoms[index[formula]])
             if isinstance(formula, Not):
                 return -literal_of(formula.operand)
             operands = [literal_of(operand) for operand in formula.operands]  # type: ignore[attr-defined]
-            head = backend.add_atom()
+            head: int = backend.add_atom()
             if isinstance(formula, And):
                 backend.add_rule([head], operands)
             else:
@@ -93,7 +98,7 @@ def _starts(problem: Problem, index: dict[Atom, int], chains: int, seed: int) ->
     states = np.zeros((chains, len(atoms)), dtype=bool)
     for chain in range(chains):
         control.configuration.solver.seed = str(seed * 7919 + chain + 1)  # type: ignore[union-attr]
-        with control.solve(yield_=True) as handle:  # type: ignore[union-attr]
+        with control.solve(yield_=True) as handle:
             model = next(iter(handle), None)
             if model is None:
                 return None
@@ -162,8 +167,8 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
         for item in formula.atoms():
             index.setdefault(item, len(index))
     for _id, antecedent, consequent, _p in problem.commitments:
-        for formula in (antecedent, consequent):
-            for item in () if formula is None else formula.atoms():
+        for part in (antecedent, consequent):
+            for item in () if part is None else part.atoms():
                 index.setdefault(item, len(index))
     chains = max(1, min(CHAINS, samples))
     steps = -(-samples // chains)
@@ -178,8 +183,7 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
         if antecedent is None:
             kept.append(then)
         else:
-            when = _compile(antecedent, index)
-            kept.append(lambda x, when=when, then=then: ~when(x) | then(x))
+            kept.append(_implication(_compile(antecedent, index), then))
     p = np.array([item[3] for item in problem.commitments])
     # Probability of joining M: for p > 1/2 when kept, for p < 1/2 when broken.
     join = np.where(p >= 0.5, 1 - (1 - p) / p, 1 - p / np.maximum(1 - p, 1e-300))
@@ -248,13 +252,13 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
             {name: float(e) for name, e in zip(names, errors, strict=True)},
         )
 
-    atoms, atom_errors = estimate(totals_atoms, list(problem.atoms))
+    atom_p, atom_errors = estimate(totals_atoms, list(problem.atoms))
     outcome_p, outcome_errors = estimate(totals_outcomes, list(problem.outcomes))
     commitment_ids = [item[0] for item in problem.commitments]
     kept_p, kept_errors = estimate(totals_kept, commitment_ids)
     return Forecast(
         True,
-        atoms=atoms,
+        atoms=atom_p,
         outcomes=outcome_p,
         commitments=kept_p,
         samples=chains * steps,
