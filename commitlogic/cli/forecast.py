@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from commitlogic.analysis.timelines import Timeline
 from commitlogic.io.loading import load, locate
 from commitlogic.model.credibility import credibilities, ignored_credibilities
 from commitlogic.model.errors import ScenarioError
@@ -24,7 +25,7 @@ from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning.counting import TooWide
 from commitlogic.reasoning.forecast import Forecast, forecast
 
-__all__ = ["configure", "read", "run", "samples_count"]
+__all__ = ["configure", "configure_timeline", "read", "run", "samples_count", "write_timeline"]
 
 EXIT_OK, EXIT_USAGE, EXIT_LIMIT = 0, 2, 3
 
@@ -68,6 +69,31 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seed", metavar="S", type=int, default=0, help="the sampler's seed (default 0)"
     )
+
+
+def configure_timeline(parser: argparse.ArgumentParser) -> None:
+    """Add ``--forecast`` to the ``timeline`` command's parser."""
+    parser.add_argument(
+        "--forecast",
+        action="store_true",
+        help="also give each outcome's forecast probability on each date; with --plot, "
+        "draw those probabilities as lines",
+    )
+
+
+def write_timeline(replay: Timeline, out: TextIO) -> None:
+    """Write the outcomes' probabilities per date (nothing without forecasts), for people."""
+    entries = [entry for entry in replay if entry.forecast is not None]
+    if not entries:
+        return
+    series = replay.probabilities()
+    out.write("forecast: each outcome's probability on each date\n\n")
+    headers = ("outcome", *(entry.at.isoformat() for entry in entries))
+    rows = [
+        (name, *("-" if value is None else percent(value) for value in values))
+        for name, values in series.items()
+    ]
+    _table(headers, rows, out)
 
 
 def read(file: str) -> Scenario:

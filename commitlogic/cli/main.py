@@ -167,6 +167,7 @@ def _parser() -> argparse.ArgumentParser:
     json_option(sweep, "a JSON list, one object per candidate, ranked")
     cli_sweep.add_parser(commands, limit_options)
     cli_forecast.configure(commands.add_parser("forecast", help="probabilities from credibilities"))
+    cli_forecast.configure_timeline(replay)
     cli_credibility.configure(commands.add_parser("credibility", help="learn credibilities"))
     _file_commands(commands, functools.partial(query_options, limits=False))
     return parser
@@ -263,13 +264,15 @@ def _timeline(
         from commitlogic.analysis import plotting  # matplotlib is optional, and slow to import
 
         plot = plotting.check_destination(arguments.plot)
-    replay = timeline(reasoner, assume=assume)
+    replay = timeline(reasoner, assume=assume, forecast=arguments.forecast)
     if plot is not None:
-        plotting.plot_timeline(replay, plot, title=reasoner.scenario.name)
+        draw = plotting.plot_forecast if arguments.forecast else plotting.plot_timeline
+        draw(replay, plot, title=reasoner.scenario.name)
     if arguments.json:
         _print_json(replay.to_json())
     else:
         _print_timeline(replay, reasoner, assume, sys.stdout)
+        cli_forecast.write_timeline(replay, sys.stdout)
     return EXIT_OK
 
 
