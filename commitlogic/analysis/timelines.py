@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import attrs
 
 from commitlogic.model.formulas import FormulaLike
 from commitlogic.model.scenario import Scenario
+from commitlogic.reasoning import tables
 from commitlogic.reasoning.forecast import Forecast
 from commitlogic.reasoning.reasoner import Assumption, Reasoner
 from commitlogic.reasoning.results import State, Status, StatusReport
@@ -145,6 +147,39 @@ class Timeline:
     def to_json(self) -> list[dict[str, object]]:
         """Return the list of ``commitlogic timeline --json`` (SPEC section 4)."""
         return [entry.to_json() for entry in self.entries]
+
+    def rows(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        """Return columns and rows, one per date and outcome or atom (commitments too).
+
+        Columns ``at``, ``kind``, ``name``, ``status``, and ``probability``
+        when the timeline has forecasts (``None`` where inconsistent).
+        """
+        with_forecast = any(entry.forecast is not None for entry in self.entries)
+        found: list[tuple[object, ...]] = []
+        for entry in self.entries:
+            _columns, rows = tables.status_rows(entry.report)
+            for kind, name, status in rows:
+                row: tuple[object, ...] = (entry.at, kind, name, status)
+                if with_forecast:
+                    assert entry.forecast is not None
+                    values = getattr(entry.forecast, f"{kind}s")
+                    row += (values.get(name),)
+                found.append(row)
+        columns = ("at", "kind", "name", "status") + (("probability",) if with_forecast else ())
+        return columns, found
+
+    def _repr_html_(self) -> str:
+        """Show the timeline's outcomes per date as a table in Jupyter."""
+        columns, rows = self.rows()
+        shown = [row for row in rows if row[1] == "outcome"] or rows
+        return tables.html_table(columns, shown, caption=f"{len(self.entries)} dates")
+
+    def to_pandas(self) -> Any:
+        """Return a ``pandas.DataFrame`` of :meth:`rows` (long format; pivot as needed).
+
+        Needs the ``pandas`` extra.
+        """
+        return tables.frame(*self.rows())
 
     def probabilities(self) -> dict[str, list[float | None]]:
         """Return each outcome's forecast probability per date (``None`` where inconsistent).

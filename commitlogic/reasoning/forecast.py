@@ -21,6 +21,7 @@ from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Atom, Formula, Not
 from commitlogic.model.query import Assumption, normalise
 from commitlogic.model.scenario import Kind, Scenario
+from commitlogic.reasoning import tables
 from commitlogic.reasoning.counting import Network
 
 __all__ = ["Forecast", "Problem", "forecast", "problem"]
@@ -87,6 +88,24 @@ class Forecast:
                 for key in ("atoms", "outcomes", "commitments")
             }
         return result
+
+    def _repr_html_(self) -> str:
+        """Show the forecast as a table in Jupyter (see ``reasoning.tables``)."""
+        if not self.consistent:
+            caption = f"inconsistent; conflict of the hard facts: {', '.join(self.conflict or ())}"
+        elif self.exact:
+            caption = "exact probabilities"
+        else:
+            caption = f"estimated from {self.samples} samples"
+        return tables.html_table(*tables.forecast_rows(self), caption=caption)
+
+    def to_pandas(self) -> Any:
+        """Return a ``pandas.DataFrame``: one row per outcome, atom and commitment.
+
+        Columns ``kind``, ``name``, ``probability`` (a commitment's: of being
+        kept), and ``standard_error`` when sampled.  Needs the ``pandas`` extra.
+        """
+        return tables.frame(*tables.forecast_rows(self))
 
     def error(self, name: str) -> float:
         """Return the standard error of the estimate for an outcome, atom or commitment.
