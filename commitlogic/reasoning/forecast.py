@@ -1,11 +1,11 @@
 """Forecast mode (SPEC section 3): the probability of every atom, outcome and kept commitment.
 
-Each active commitment has a credibility p (:mod:`commitlogic.model.credibility`);
+Each active commitment has a credibility p (``commitlogic.model.credibility``);
 observed facts and assumptions are hard; an assignment's weight is the
 product of p for each commitment it keeps and 1 - p for each it breaks.
 :func:`forecast` computes the probabilities exactly by weighted model
-counting (:mod:`commitlogic.reasoning.counting`), or estimates them with a
-sampler (:mod:`commitlogic.reasoning.sampling`) when asked to.
+counting (``commitlogic.reasoning.counting``), or estimates them with a
+sampler (``commitlogic.reasoning.sampling``) when asked to.
 """
 
 from __future__ import annotations
