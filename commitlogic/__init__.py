@@ -33,6 +33,7 @@ from commitlogic.model.formulas import (
     parse_formula,
 )
 from commitlogic.model.scenario import Actor, Event, Kind, Outcome, Scenario, Statement
+from commitlogic.reasoning.forecast import Forecast
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.reasoning.results import State, Status, StatusReport
 
@@ -44,6 +45,7 @@ __all__ = [
     "Atom",
     "Event",
     "Formula",
+    "Forecast",
     "FormulaLike",
     "Kind",
     "Not",

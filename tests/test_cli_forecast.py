@@ -110,3 +110,16 @@ def test_samples_give_estimates_with_standard_errors(capsys: pytest.CaptureFixtu
     assert set(found["standard_errors"]["outcomes"]) == set(found["outcomes"])
     code, out, _err = run(capsys, "forecast", EXAMPLE, "--samples", "800", "--seed", "2")
     assert "estimated from 800 samples" in out and "±" in out
+
+
+def test_a_component_too_wide_to_count_exits_3_and_suggests_sampling(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from commitlogic.reasoning import counting
+
+    monkeypatch.setattr(counting, "_LIMIT", 1)  # any table of two entries is "too wide"
+    code, out, err = run(capsys, "forecast", EXAMPLE)
+    assert code == 3 and out == ""
+    assert err.startswith("commitlogic: limit: a component of") and "--samples" in err
+    code, _out, _err = run(capsys, "forecast", EXAMPLE, "--samples", "50")
+    assert code == 0

@@ -19,7 +19,12 @@ argument needs only that invariance): a heat-bath sweep over the atoms
 for each group of hard facts that share atoms, a flip of a random subset of
 its atoms, accepted when it stays in the slice.  Since M is empty with
 positive probability and a subset flip reaches every assignment of a group,
-the chain can reach every assignment that satisfies the hard facts.
+the chain can reach every assignment that satisfies the hard facts.  The
+sweep goes one colour class at a time: atoms are coloured so that no
+formula has two atoms of one colour, so the atoms of a class are
+independent given the rest and all flip at once, and every formula is
+evaluated for every chain by a few NumPy operations on a circuit of
+``and`` gates.
 
 Every sample satisfies the hard facts: each chain starts from a model of
 them that clingo finds (random signs, a seed per chain; no model: the
@@ -34,7 +39,6 @@ event never seen still has an error).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import clingo
 import numpy as np
@@ -47,27 +51,133 @@ __all__ = ["CHAINS", "sample"]
 #: The most chains run side by side; the standard error comes from their means.
 CHAINS = 16
 
-_Evaluator = Callable[[np.ndarray], np.ndarray]
+#: A literal of the circuit: a variable (column) and whether it is negated.
+_Literal = tuple[int, bool]
 
 
-def _compile(formula: Formula, index: dict[Atom, int]) -> _Evaluator:
-    """Return a function from assignments (chains x atoms, bool) to the formula's truth."""
-    if isinstance(formula, Atom):
-        column = index[formula]
-        return lambda x: x[:, column]
-    if isinstance(formula, Not):
-        inner = _compile(formula.operand, index)
-        return lambda x: ~inner(x)
-    parts = [_compile(operand, index) for operand in formula.operands]  # type: ignore[attr-defined]
-    if isinstance(formula, And):
-        return lambda x: np.logical_and.reduce([part(x) for part in parts])
-    assert isinstance(formula, Or)
-    return lambda x: np.logical_or.reduce([part(x) for part in parts])
+class _Circuit:
+    """Formulas as binary ``and`` gates over atom columns, evaluated level by level.
+
+    Columns ``0 .. atoms - 1`` are the atoms; each gate adds a column.  All
+    gates of one level are computed by one NumPy operation for every chain
+    at once, so evaluating every formula costs a few array operations.
+    """
+
+    def __init__(self, atoms: int) -> None:
+        self.size = atoms
+        self._gates: dict[tuple[_Literal, _Literal], int] = {}
+        self._level: list[int] = [0] * atoms
+        self._by_level: list[list[tuple[int, _Literal, _Literal]]] = []
+        self._plan: list[tuple[np.ndarray, ...]] | None = None
+
+    def literal(self, formula: Formula, index: dict[Atom, int]) -> _Literal:
+        """Return the literal of ``formula``, adding gates as needed."""
+        if isinstance(formula, Atom):
+            return (index[formula], False)
+        if isinstance(formula, Not):
+            column, negated = self.literal(formula.operand, index)
+            return (column, not negated)
+        operands: list[_Literal] = [
+            self.literal(operand, index)
+            for operand in formula.operands  # type: ignore[attr-defined]
+        ]
+        disjunction = isinstance(formula, Or)
+        if disjunction:  # a or b = not (not a and not b)
+            operands = [(column, not negated) for column, negated in operands]
+        current = operands[0]
+        for following in operands[1:]:
+            current = (self._and(current, following), False)
+        return (current[0], not current[1]) if disjunction else current
+
+    def _and(self, left: _Literal, right: _Literal) -> int:
+        key = (min(left, right), max(left, right))
+        found = self._gates.get(key)
+        if found is None:
+            found = self._gates[key] = self.size
+            self.size += 1
+            level = 1 + max(self._level[left[0]], self._level[right[0]])
+            self._level.append(level)
+            while len(self._by_level) < level:
+                self._by_level.append([])
+            self._by_level[level - 1].append((found, left, right))
+            self._plan = None
+        return found
+
+    def evaluate(self, atoms: np.ndarray) -> np.ndarray:
+        """Return every column's value (chains x columns) for the atoms' values."""
+        if self._plan is None:
+            self._plan = [
+                tuple(
+                    np.array(values)
+                    for values in zip(
+                        *[(out, a[0], a[1], b[0], b[1]) for out, a, b in gates], strict=True
+                    )
+                )
+                for gates in self._by_level
+            ]
+        values = np.zeros((atoms.shape[0], self.size), dtype=bool)
+        values[:, : atoms.shape[1]] = atoms
+        for out, left, left_negated, right, right_negated in self._plan:
+            values[:, out] = (values[:, left] ^ left_negated) & (values[:, right] ^ right_negated)
+        return values
 
 
-def _implication(when: _Evaluator, then: _Evaluator) -> _Evaluator:
-    """Return the evaluator of ``when -> then``."""
-    return lambda x: ~when(x) | then(x)
+def _values(values: np.ndarray, literals: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Return the values (chains x literals) of literals given as (columns, negated)."""
+    columns, negated = literals
+    result: np.ndarray = values[:, columns] ^ negated
+    return result
+
+
+def _colours(touching: list[set[int]], atoms: int) -> list[np.ndarray]:
+    """Colour the atoms so that no constraint has two atoms of one colour (greedy)."""
+    neighbours: list[set[int]] = [set() for _ in range(atoms)]
+    for group in touching:
+        for atom in group:
+            neighbours[atom] |= group
+    colour = [-1] * atoms
+    for atom in sorted(range(atoms), key=lambda a: -len(neighbours[a])):
+        taken = {colour[other] for other in neighbours[atom] if other != atom}
+        colour[atom] = next(c for c in range(atoms + 1) if c not in taken)
+    classes: dict[int, list[int]] = {}
+    for atom, c in enumerate(colour):
+        classes.setdefault(c, []).append(atom)
+    return [np.array(members, dtype=int) for _c, members in sorted(classes.items())]
+
+
+def _classes(
+    touching: list[set[int]], atoms: int
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """Return per colour class: its atoms, and how to gather its atoms' constraints.
+
+    ``(members, constraint of each pair, start of each constrained atom's
+    pairs, positions of the constrained atoms among the members)``: the
+    pairs (atom, constraint) sorted by atom, for ``numpy.logical_or.reduceat``.
+    """
+    found = []
+    for members in _colours(touching, atoms):
+        position = {int(atom): k for k, atom in enumerate(members)}
+        pairs = sorted(
+            (position[atom], j)
+            for j, group in enumerate(touching)
+            for atom in group
+            if atom in position
+        )
+        starts: list[int] = []
+        constrained: list[int] = []
+        for i, (k, _j) in enumerate(pairs):
+            if not constrained or constrained[-1] != k:
+                constrained.append(k)
+                starts.append(i)
+        found.append(
+            (
+                members,
+                np.array([j for _k, j in pairs], dtype=int),
+                np.array(starts, dtype=int),
+                np.array(constrained, dtype=int),
+            )
+        )
+    return found
 
 
 def _starts(problem: Problem, index: dict[Atom, int], chains: int, seed: int) -> np.ndarray | None:
@@ -128,31 +238,6 @@ def _groups(problem: Problem, index: dict[Atom, int]) -> list[list[int]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
-class _Slice:
-    """One step's slice: the hard facts, and the commitments M holds kept or broken per chain."""
-
-    def __init__(
-        self,
-        hard: list[_Evaluator],
-        kept: list[_Evaluator],
-        must_keep: np.ndarray,
-        must_break: np.ndarray,
-    ) -> None:
-        self.hard, self.kept = hard, kept
-        self.must_keep, self.must_break = must_keep, must_break
-
-    def allows(self, y: np.ndarray, constraints: list[tuple[str, int]]) -> np.ndarray:
-        """Tell, per chain, whether ``y`` satisfies these constraints of the slice."""
-        ok = np.ones(len(y), dtype=bool)
-        for what, i in constraints:
-            if what == "h":
-                ok &= self.hard[i](y)
-            else:
-                value = self.kept[i](y)
-                ok &= ~(self.must_keep[:, i] & ~value) & ~(self.must_break[:, i] & value)
-        return ok
-
-
 def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
     """Estimate the forecast of ``problem`` from ``samples`` MC-SAT samples.
 
@@ -176,62 +261,74 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
     x = _starts(problem, index, chains, seed)
     if x is None:
         return None
-    hard = [_compile(formula, index) for formula in problem.hard]
-    kept: list[_Evaluator] = []
-    for _id, antecedent, consequent, _p in problem.commitments:
-        then = _compile(consequent, index)
-        if antecedent is None:
-            kept.append(then)
-        else:
-            kept.append(_implication(_compile(antecedent, index), then))
+    circuit = _Circuit(len(index))
+
+    def literals(formulas: list[Formula]) -> tuple[np.ndarray, np.ndarray]:
+        found = [circuit.literal(formula, index) for formula in formulas]
+        return (
+            np.array([column for column, _ in found], dtype=int),
+            np.array([negated for _, negated in found], dtype=bool),
+        )
+
+    kept_formulas: list[Formula] = [
+        consequent if antecedent is None else Or((Not(antecedent), consequent))
+        for _id, antecedent, consequent, _p in problem.commitments
+    ]
+    hard = literals(list(problem.hard))
+    kept = literals(kept_formulas)
+    outcomes = literals(list(problem.outcomes.values()))
     p = np.array([item[3] for item in problem.commitments])
     # Probability of joining M: for p > 1/2 when kept, for p < 1/2 when broken.
     join = np.where(p >= 0.5, 1 - (1 - p) / p, 1 - p / np.maximum(1 - p, 1e-300))
-    outcomes = [_compile(formula, index) for formula in problem.outcomes.values()]
-    # The constraints each atom takes part in: ("h", i) hard, ("c", j) commitment.
-    touching: list[list[tuple[str, int]]] = [[] for _ in index]
-    for i, formula in enumerate(problem.hard):
-        for column in {index[item] for item in formula.atoms()}:
-            touching[column].append(("h", i))
-    for j, (_id, antecedent, consequent, _p) in enumerate(problem.commitments):
-        atoms = {index[item] for item in consequent.atoms()}
-        if antecedent is not None:
-            atoms |= {index[item] for item in antecedent.atoms()}
-        for column in atoms:
-            touching[column].append(("c", j))
+    # The atoms of each constraint: the hard facts, then the commitments.
+    touching = [{index[item] for item in formula.atoms()} for formula in problem.hard]
+    touching += [{index[item] for item in formula.atoms()} for formula in kept_formulas]
+    classes = _classes(touching, len(index))
     groups = _groups(problem, index)
-    group_touching = [sorted({c for column in group for c in touching[column]}) for group in groups]
     burn = max(10, steps // 4)
     columns = len(problem.atoms)
     totals_atoms = np.zeros((chains, columns))
-    totals_outcomes = np.zeros((chains, len(outcomes)))
-    totals_kept = np.zeros((chains, len(kept)))
+    totals_outcomes = np.zeros((chains, len(problem.outcomes)))
+    totals_kept = np.zeros((chains, len(problem.commitments)))
+
+    def satisfied(values: np.ndarray, must_keep: np.ndarray, must_break: np.ndarray) -> np.ndarray:
+        """Per chain and constraint (hard facts, then commitments): does the slice hold?"""
+        now = _values(values, kept)
+        keeps = ~(must_keep & ~now) & ~(must_break & now)
+        return np.concatenate([_values(values, hard), keeps], axis=1)
+
     for step in range(burn + steps):
         # 1. The slice: which commitments must stay kept (or broken) in each chain.
-        now = np.stack([k(x) for k in kept], axis=1) if kept else np.zeros((chains, 0), bool)
+        now = _values(circuit.evaluate(x), kept)
         chosen = rng.random(now.shape) < join
         must_keep = chosen & now & (p > 0.5)
         must_break = chosen & ~now & (p < 0.5)
-
-        slice_ = _Slice(hard, kept, must_keep, must_break)
-        # 2. Moves that keep the uniform distribution on the slice.
-        for group, constraints in zip(groups, group_touching, strict=True):
-            flips = rng.random((chains, len(group))) < 0.5
+        # 2. Moves that keep the uniform distribution on the slice: subset
+        # flips of each group of hard facts, then a heat-bath sweep, one
+        # colour class at a time (no constraint has two atoms of a class, so
+        # its atoms are updated independently, all at once).
+        for group in groups:
             y = x.copy()
-            y[:, group] ^= flips
-            accept = slice_.allows(y, constraints)
+            y[:, group] ^= rng.random((chains, len(group))) < 0.5
+            accept = satisfied(circuit.evaluate(y), must_keep, must_break).all(axis=1)
             x[accept] = y[accept]
-        for column in rng.permutation(len(index)):
-            y = x.copy()
-            y[:, column] = ~y[:, column]
-            accept = (rng.random(chains) < 0.5) & slice_.allows(y, touching[column])
-            x[accept] = y[accept]
+        for members, constraint_of, starts, constrained in classes:
+            flips = rng.random((chains, len(members))) < 0.5
+            if len(constraint_of):
+                y = x.copy()
+                y[:, members] ^= flips
+                broken = ~satisfied(circuit.evaluate(y), must_keep, must_break)
+                bad = np.zeros((chains, len(members)), dtype=bool)
+                bad[:, constrained] = np.logical_or.reduceat(
+                    broken[:, constraint_of], starts, axis=1
+                )
+                flips &= ~bad
+            x[:, members] ^= flips
         if step >= burn:
+            values = circuit.evaluate(x)
             totals_atoms += x[:, :columns]
-            if outcomes:
-                totals_outcomes += np.stack([o(x) for o in outcomes], axis=1)
-            if kept:
-                totals_kept += np.stack([k(x) for k in kept], axis=1)
+            totals_outcomes += _values(values, outcomes)
+            totals_kept += _values(values, kept)
 
     def estimate(totals: np.ndarray, names: list[str]) -> tuple[dict[str, float], dict[str, float]]:
         means = totals / steps
