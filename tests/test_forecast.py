@@ -190,3 +190,25 @@ def test_the_json_has_exactly_the_keys_of_spec_section_4() -> None:
     result = forecast(loads(TWO_LEADERS)).to_json()
     assert list(result) == ["consistent", "atoms", "outcomes", "commitments", "conflict"]
     assert result["conflict"] is None
+
+
+def test_a_component_of_thousands_of_atoms_neither_overflows_nor_underflows() -> None:
+    """One observed disjunction of 1,500 atoms: Z = 2**1500 - 1 would overflow a float.
+
+    P(p1) = 2**1499 / (2**1500 - 1), which is 1/2 to far better than 1e-9;
+    a commitment that p1 fails (credibility 0.9) on top gives 0.1 * 2**1499
+    / (0.1 * 2**1499 + 0.9 * (2**1499 - 1)), again 0.1 to within 1e-9.
+    """
+    names = [f"p{i}" for i in range(1, 1501)]
+    text = (
+        '[scenario]\nname = "wide"\n[[actors]]\nid = "a"\n'
+        f'[[statements]]\nid = "seen"\nkind = "observed"\nsubject = "{" or ".join(names)}"\n'
+    )
+    result = forecast(loads(text))
+    assert result.atoms["p1"] == pytest.approx(0.5, abs=TOLERANCE)
+    assert result.atoms["p1500"] == pytest.approx(0.5, abs=TOLERANCE)
+    doubted = text + '[[statements]]\nid = "no_p1"\nkind = "refuses"\nby = "a"\n'
+    doubted += 'subject = "p1"\ncredibility = 0.9\n'
+    result = forecast(loads(doubted))
+    assert result.atoms["p1"] == pytest.approx(0.1, abs=TOLERANCE)
+    assert result.atoms["p2"] == pytest.approx(0.5, abs=TOLERANCE)

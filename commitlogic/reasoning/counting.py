@@ -43,7 +43,7 @@ Literal = tuple[int, bool]
 #: The largest intermediate table (entries) that one batched contraction may build.
 _BUDGET = 1 << 22
 #: The largest intermediate table (entries, without the batch) before exact counting gives up.
-_LIMIT = 1 << 26
+_LIMIT = 1 << 24
 
 
 class TooWide(ValueError):
@@ -207,7 +207,11 @@ class Network:
 
         batch = opt_einsum.get_symbol(0)
         terms = [letters(self._tables[index][0]) for index in tables]
-        queried = {payload for kind, _position, payload in queries if kind == 1}
+        # The queried tables, with the numbers of the queries that ask about them.
+        queried: dict[int | Literal, list[int]] = {}
+        for number, (kind, _position, payload) in enumerate(queries):
+            if kind == 1:
+                queried.setdefault(payload, []).append(number)
         # One unary term per literal query: (query number, its literal).
         unary = [(number, query[2]) for number, query in enumerate(queries) if query[0] == 0]
         extra = [letters((literal[0],)) for _number, literal in unary]  # type: ignore[index]
@@ -218,18 +222,13 @@ class Network:
         width = int(info.largest_intermediate)
         if width > _LIMIT:
             raise TooWide(f"a component of {len(symbol)} variables is too densely tied")
-        # The queried tables and the unary terms carry the batch index.
-        equation = (
-            ",".join(
-                [
-                    batch + term if index in queried else term
-                    for index, term in zip(tables, terms, strict=True)
-                ]
-                + [batch + term for term in extra]
-            )
-            + "->"
-            + batch
-        )
+        # The queried tables and the unary terms carry the batch index; the
+        # pairwise steps of that batched contraction follow the same path.
+        batched_terms = [
+            batch + term if index in queried else term
+            for index, term in zip(tables, terms, strict=True)
+        ] + [batch + term for term in extra]
+        steps = _steps(batched_terms, batch, path)
         # Slot 0 of every batch is Z (nothing changed); slot s is query start + s - 1.
         per_batch = max(1, min(len(queries), _BUDGET // max(width, 1) - 1))
         answers: list[float] = []
@@ -240,10 +239,9 @@ class Network:
                 table = self._tables[index][1]
                 if index in queried:
                     stacked = np.broadcast_to(table, (size, *table.shape)).copy()
-                    for slot in range(1, size):
-                        kind, _position, payload = queries[start + slot - 1]
-                        if kind == 1 and payload == index:
-                            stacked[slot] = self._kept[index]
+                    for number in queried[index]:
+                        if start <= number < start + size - 1:
+                            stacked[number - start + 1] = self._kept[index]
                     operands.append(stacked)
                 else:
                     operands.append(table)
@@ -253,11 +251,59 @@ class Network:
                     positive = literal[1]  # type: ignore[index]
                     stacked[number - start + 1] = (0.0, 1.0) if positive else (1.0, 0.0)
                 operands.append(stacked)
-            result = opt_einsum.contract(equation, *operands, optimize=path)
+            result = _contract(steps, operands)
             if not result[0] > 0:
                 return None
             answers.extend(float(value) for value in np.clip(result[1:] / result[0], 0.0, 1.0))
         return answers
+
+
+def _steps(
+    terms: list[str], output: str, path: Sequence[tuple[int, ...]]
+) -> list[tuple[tuple[int, ...], str]]:
+    """Return the pairwise einsum steps of ``path``: the positions taken, and the equation.
+
+    Positions are popped in decreasing order from the current list of
+    operands, and each result is appended (opt_einsum's convention).  An
+    index stays in a result while another operand or the output still has it.
+    """
+    counts: dict[str, int] = {}
+    for term in terms:
+        for symbol in set(term):
+            counts[symbol] = counts.get(symbol, 0) + 1
+    current = list(terms)
+    steps = []
+    for positions in path:
+        order = tuple(sorted(positions, reverse=True))
+        taken = [current.pop(position) for position in order]
+        symbols: set[str] = set()
+        for term in taken:
+            for symbol in set(term):
+                counts[symbol] -= 1
+            symbols.update(term)
+        result = "".join(sorted(s for s in symbols if s in output or counts[s] > 0))
+        for symbol in result:
+            counts[symbol] += 1
+        current.append(result)
+        steps.append((order, f"{','.join(taken)}->{result}"))
+    return steps
+
+
+def _contract(steps: list[tuple[tuple[int, ...], str]], operands: list[np.ndarray]) -> np.ndarray:
+    """Contract ``operands`` pairwise by opt_einsum's ``steps``, rescaling each to max 1.
+
+    Every entry of the result shares one scale (each step divides a whole
+    table, batch included), so the ratios to slot 0 are exact while nothing
+    overflows or underflows, however many variables a component has.
+    """
+    current = list(operands)
+    for positions, step in steps:
+        taken = [current.pop(position) for position in positions]
+        result = np.einsum(opt_einsum.parser.convert_to_valid_einsum_chars(step), *taken)
+        largest = float(np.max(np.abs(result))) if result.size else 0.0
+        current.append(result / largest if largest > 0 else result)
+    (final,) = current
+    return np.asarray(final)
 
 
 def _negate(literal: Literal) -> Literal:
