@@ -118,7 +118,8 @@ def main() -> None:
     import samples as test_samples
 
     print("exact forecasts, median of", arguments.repeat, "runs (shared machine: noisy)")
-    scenarios = {path.name: load(path) for path in sorted((ROOT / "examples").glob("*.toml"))}
+    examples = sorted((ROOT / "examples").rglob("*.toml"))
+    scenarios = {str(path.relative_to(ROOT)): load(path) for path in examples}
     for name in dir(test_samples):
         value = getattr(test_samples, name)
         if name.isupper() and isinstance(value, str) and "[scenario]" in value:

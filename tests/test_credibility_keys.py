@@ -121,3 +121,18 @@ def test_a_credibility_on_might_or_observed_gets_a_located_note() -> None:
 
 def test_no_note_without_credibilities_on_such_statements() -> None:
     assert ignored_credibilities(_scenario(0.5, 0.5, 0.5)) == ()
+
+
+def test_adding_a_statement_keeps_its_credibility(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from commitlogic import add_statement, load
+
+    path = tmp_path / "s.toml"
+    path.write_text(HEADER + ACTOR)
+    added = add_statement(path, Statement("s", "commits", "p", by="a", credibility=0.3))
+    assert load(path).statements == (added,)
+    assert added.credibility == 0.3
+    add_statement(
+        path, {"id": "t", "kind": "commits", "by": "a", "subject": "q", "credibility": 0.6}
+    )
+    assert load(path).statements[1].credibility == 0.6
+    assert "credibility = 0.6\n" in path.read_text()

@@ -40,6 +40,7 @@ _ORDER = (
     "quote",
     "source",
     "weight",
+    "credibility",
     "subject",
     "condition",
     "supersedes",
