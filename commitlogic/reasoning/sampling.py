@@ -242,10 +242,9 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
     """Estimate the forecast of ``problem`` from ``samples`` MC-SAT samples.
 
     Returns ``None`` when the hard facts have no model.  The samples are
-    split evenly over up to :data:`CHAINS` chains, so their number is rounded
-    up to a multiple of the number of chains (the forecast's ``samples``
-    says how many were drawn); each chain first takes a burn-in of a
-    quarter of its length, at least 10 steps, that is not counted.
+    split over up to :data:`CHAINS` chains (lengths differing by at most
+    one); each chain first takes a burn-in of a quarter of its length, at
+    least 10 steps, that is not counted.
     """
     index = {item: column for column, item in enumerate(problem.atoms.values())}
     for formula in (*problem.hard, *problem.outcomes.values()):
@@ -257,6 +256,9 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
                 index.setdefault(item, len(index))
     chains = max(1, min(CHAINS, samples))
     steps = -(-samples // chains)
+    # Chain c keeps lengths[c] samples: they add up to exactly ``samples``.
+    lengths = np.full(chains, samples // chains)
+    lengths[: samples % chains] += 1
     rng = np.random.default_rng(seed)
     x = _starts(problem, index, chains, seed)
     if x is None:
@@ -325,15 +327,16 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
                 flips &= ~bad
             x[:, members] ^= flips
         if step >= burn:
+            counted = (lengths > step - burn)[:, None]
             values = circuit.evaluate(x)
-            totals_atoms += x[:, :columns]
-            totals_outcomes += _values(values, outcomes)
-            totals_kept += _values(values, kept)
+            totals_atoms += x[:, :columns] & counted
+            totals_outcomes += _values(values, outcomes) & counted
+            totals_kept += _values(values, kept) & counted
 
     def estimate(totals: np.ndarray, names: list[str]) -> tuple[dict[str, float], dict[str, float]]:
-        means = totals / steps
-        overall = means.mean(axis=0)
-        count = chains * steps
+        means = totals / lengths[:, None]
+        overall = totals.sum(axis=0) / samples
+        count = samples
         # Never less than the error of as many independent draws, with the
         # frequency smoothed (Jeffreys: (k + 1/2) / (n + 1)) so that an event
         # not seen at all does not claim to be known exactly.
@@ -358,6 +361,6 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
         atoms=atom_p,
         outcomes=outcome_p,
         commitments=kept_p,
-        samples=chains * steps,
+        samples=samples,
         errors={"atoms": atom_errors, "outcomes": outcome_errors, "commitments": kept_errors},
     )
