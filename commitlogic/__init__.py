@@ -35,6 +35,7 @@ from commitlogic.model.formulas import (
 )
 from commitlogic.model.linting import ScenarioWarning
 from commitlogic.model.scenario import Actor, Event, Kind, Outcome, Scenario, Statement
+from commitlogic.reasoning.forecast import Forecast
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.reasoning.results import State, Status, StatusReport
 
@@ -46,6 +47,7 @@ __all__ = [
     "Atom",
     "Event",
     "Formula",
+    "Forecast",
     "FormulaLike",
     "Kind",
     "Not",

@@ -10,8 +10,10 @@ what Trump's "might" and his refusal mean, and why "Putin is absent, yet
 Zelensky and Putin meet" has no outcome.  Then it explains statuses with the
 statements behind them, reads a contradiction tolerantly, replays the
 timeline (drawing it to ``examples/output/istanbul_timeline.svg`` when
-matplotlib is installed: ``pip install 'commitlogic[plot]'``) and
-ranks which absence would decide the most.
+matplotlib is installed: ``pip install 'commitlogic[plot]'``),
+ranks which absence would decide the most, and forecasts how likely each
+outcome was on each day when every promise holds with its credibility
+(drawn to ``examples/output/istanbul_forecast.svg``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from commitlogic.analysis import timeline, what_if
 
 SCENARIO = Path(__file__).with_name("istanbul_2025.toml")
 PICTURE = Path(__file__).with_name("output") / "istanbul_timeline.svg"
+FORECAST_PICTURE = Path(__file__).with_name("output") / "istanbul_forecast.svg"
 
 EARLY = "2025-05-12"  # before the Kremlin's answer
 KREMLIN = "2025-05-14"  # the Kremlin's delegation list is out
@@ -210,6 +213,28 @@ def main() -> None:
     for answer in what_if(reasoner, at=EARLY)[:3]:
         print(f"{answer.candidate}: settles {answer.decided}, changes")
         print(f"    {', '.join(answer.outcomes_changed)}")
+
+    heading("9. Forecast: how likely was each outcome, day by day?")
+    print("Each promise holds with its credibility (0.8 by default); observed facts are hard.\n")
+    replay = timeline(reasoner, forecast=True)
+    series = replay.probabilities()
+    rows = [
+        [name, *("-" if value is None else f"{100 * value:.1f}%" for value in values)]
+        for name, values in series.items()
+    ]
+    table(["outcome", *(entry.at.isoformat() for entry in replay)], rows)
+    final_forecast = reasoner.forecast(at=FINAL)
+    print(f"\nOn {FINAL}, the chance that each commitment was kept:")
+    for name, value in sorted(final_forecast.commitments.items(), key=lambda item: item[1]):
+        print(f"  {name}: {100 * value:.1f}%")
+    try:
+        from commitlogic.analysis.plotting import plot_forecast
+
+        FORECAST_PICTURE.parent.mkdir(exist_ok=True)
+        path = plot_forecast(replay, FORECAST_PICTURE, title=f"{scenario.name}: forecast")
+        print(f"Drew the probabilities over time to {path}")
+    except commitlogic.ScenarioError as error:  # matplotlib is not installed
+        print(f"(no picture: {error.reason})")
 
 
 if __name__ == "__main__":

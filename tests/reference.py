@@ -40,12 +40,14 @@ __all__ = [
     "atom_text",
     "atoms_of",
     "conflict_problems",
+    "credibility",
     "evaluate",
     "expand_names",
     "meaning",
     "is_consistent",
     "is_present",
     "outcomes",
+    "reference_forecast",
     "reference_query",
     "reference_status",
     "universe",
@@ -598,3 +600,69 @@ def explanation_problems(
         if entails(scenario, rest, formula, assume):
             problems.append(f"the reason {list(because)} is not minimal: {member!r} is not needed")
     return problems
+
+
+# --------------------------------------------------------------------------- forecast mode
+
+
+def credibility(scenario: Scenario, statement: Statement) -> float:
+    """Return a commitment's credibility: its own, its actor's, the scenario's, or 0.8."""
+    if statement.credibility is not None:
+        return statement.credibility
+    for actor in scenario.actors:
+        if actor.id == statement.by and actor.credibility is not None:
+            return actor.credibility
+    return 0.8 if scenario.credibility is None else scenario.credibility
+
+
+def reference_forecast(
+    scenario: Scenario, assume: Sequence[Assumption] = (), at: date | str | None = None
+) -> dict[str, Any]:
+    """Return the forecast of SPEC sections 3 and 4 by enumeration, without ``conflict``.
+
+    Every assignment of the universe that satisfies the active observed
+    statements and the assumptions weighs the product over the active
+    commitments of p (not violated) or 1 - p (violated); probabilities are
+    sums of weights over Z, computed with exact fractions.  Inconsistent:
+    ``{"consistent": False}`` and empty maps.
+    """
+    from fractions import Fraction
+
+    if isinstance(assume, str | Formula):
+        assume = [assume]
+    tables = _Tables(universe(scenario, assume))
+    active = set(active_ids(scenario, at))
+    statements = [statement for statement in scenario.statements if statement.id in active]
+    hard = tables.full
+    for formula in map(assumption_formula, assume):
+        hard &= tables.table(formula)
+    soft: list[tuple[str, int, Fraction]] = []
+    for statement in statements:
+        constraint = _constraint(statement)
+        if constraint is None:
+            continue
+        if statement.kind.value == "observed":
+            hard &= tables.implies(*constraint)
+        else:
+            p = Fraction(credibility(scenario, statement))
+            soft.append((statement.id, tables.implies(*constraint), p))
+    weights: dict[int, Fraction] = {}
+    for j in range(1 << len(tables.atoms)):
+        if hard >> j & 1:
+            weight = Fraction(1)
+            for _id, kept, p in soft:
+                weight *= p if kept >> j & 1 else 1 - p
+            weights[j] = weight
+    if not weights:
+        return {"consistent": False, "atoms": {}, "outcomes": {}, "commitments": {}}
+    total = sum(weights.values())
+
+    def probability(table: int) -> float:
+        return float(sum(w for j, w in weights.items() if table >> j & 1) / total)
+
+    return {
+        "consistent": True,
+        "atoms": {atom_text(atom): probability(tables.table(atom)) for atom in tables.atoms},
+        "outcomes": {o.id: probability(tables.table(o.when)) for o in scenario.outcomes},
+        "commitments": {identifier: probability(kept) for identifier, kept, _p in soft},
+    }

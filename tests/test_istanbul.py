@@ -442,8 +442,11 @@ def test_the_walkthrough_script_runs(tmp_path: Path) -> None:
         "minimal conflict: z_only_if_putin, kremlin_list, assume:attends(zelensky, istanbul_talks)",
         "z_only_if_putin: only_if, said 2025-05-11 by Volodymyr Zelensky",
         "kremlin_list: observed fact, reported 2025-05-14",
+        "9. Forecast: how likely was each outcome, day by day?",
     ]:
         assert line in out, line
+    # The forecast table: the leaders' meeting has no chance once the Kremlin's list is out.
+    assert re.search(r"^leaders_meet +[1-9]\d\.\d% .* 0\.0% +0\.0%$", out, re.MULTILINE)
     # The Trump table: possible while only the "might" is active, impossible after.
     assert re.search(r"^2025-05-12 +possible +active +not yet said$", out, re.MULTILINE)
     assert re.search(r"^2025-05-15 +impossible +superseded +active$", out, re.MULTILINE)

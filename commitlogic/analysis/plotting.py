@@ -16,7 +16,7 @@ from commitlogic.io.files import write_atomically
 from commitlogic.model.errors import ScenarioError
 from commitlogic.reasoning.results import Status
 
-__all__ = ["FORMATS", "check_destination", "plot_timeline"]
+__all__ = ["FORMATS", "check_destination", "plot_forecast", "plot_timeline"]
 
 #: File suffixes a timeline picture can be written as.
 FORMATS = (".png", ".svg", ".pdf")
@@ -109,6 +109,53 @@ def plot_timeline(
         axes.set_title(title or "status over time")
         handles = [Patch(facecolor=COLOURS[key], label=LABELS[key]) for key in COLOURS]
         axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+        figure.tight_layout()
+        _save(figure, destination)
+    finally:
+        pyplot.close(figure)
+    return destination
+
+
+def plot_forecast(
+    timeline: Timeline, path: str | os.PathLike[str], *, title: str | None = None
+) -> Path:
+    """Draw each declared outcome's forecast probability over time, one line per outcome.
+
+    Needs a timeline made with ``timeline(..., forecast=True)``.  A date
+    whose hard facts conflict has no probability: the line breaks there.
+    Written atomically, as :func:`plot_timeline`.
+
+    Returns
+    -------
+    Path
+        Where the picture was written.
+    """
+    destination = check_destination(path)
+    series = timeline.probabilities()
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib import pyplot
+
+    days = [_day_number(entry.at) for entry in timeline]
+    figure, axes = pyplot.subplots(figsize=(max(6.0, 1.2 * len(days) + 4), 4.2))
+    try:
+        markers = "osD^v<>ph*"
+        for number, (name, values) in enumerate(series.items()):
+            points = [float("nan") if value is None else value for value in values]
+            axes.plot(days, points, marker=markers[number % len(markers)], label=name)
+        axes.set_ylim(-0.03, 1.03)
+        axes.set_ylabel("probability")
+        axes.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        axes.set_xticks(
+            days,
+            [entry.at.isoformat() for entry in timeline],
+            rotation=30,
+            ha="right",
+        )
+        axes.grid(alpha=0.3)
+        axes.set_title(title or "forecast over time")
+        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         figure.tight_layout()
         _save(figure, destination)
     finally:

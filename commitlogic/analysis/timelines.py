@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import attrs
 
 from commitlogic.model.formulas import FormulaLike
 from commitlogic.model.query import assumption_list, normalise
 from commitlogic.model.scenario import Scenario
+from commitlogic.reasoning import tables
+from commitlogic.reasoning.forecast import Forecast
 from commitlogic.reasoning.reasoner import Assumption, Reasoner
 from commitlogic.reasoning.results import State, Status, StatusReport
 
@@ -100,6 +103,9 @@ class TimelineEntry:
     changes
         Every outcome, atom and commitment whose answer changed since the
         previous date (for the first date: since before anything dated was said).
+    forecast
+        With ``timeline(..., forecast=True)``, the forecast on that date
+        (SPEC section 3, forecast mode); else ``None``.
     """
 
     at: date
@@ -108,10 +114,18 @@ class TimelineEntry:
     became_active: tuple[str, ...] = ()
     superseded: tuple[str, ...] = ()
     changes: tuple[Change, ...] = ()
+    forecast: Forecast | None = None
 
     def to_json(self) -> dict[str, object]:
-        """Return the object of ``commitlogic timeline --json`` for this date (SPEC section 4)."""
-        return {"at": self.at.isoformat(), "active": list(self.active), **self.report.to_json()}
+        """Return the object of ``commitlogic timeline --json`` for this date (SPEC section 4).
+
+        With a forecast, the object also has ``"forecast"``: the object of
+        ``commitlogic forecast --json`` for that date.
+        """
+        result = {"at": self.at.isoformat(), "active": list(self.active), **self.report.to_json()}
+        if self.forecast is not None:
+            result["forecast"] = self.forecast.to_json()
+        return result
 
 
 @attrs.frozen
@@ -135,6 +149,57 @@ class Timeline:
         """Return the list of ``commitlogic timeline --json`` (SPEC section 4)."""
         return [entry.to_json() for entry in self.entries]
 
+    def rows(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        """Return columns and rows, one per date and outcome or atom (commitments too).
+
+        Columns ``at``, ``kind``, ``name``, ``status``, and ``probability``
+        when the timeline has forecasts (``None`` where inconsistent).
+        """
+        with_forecast = any(entry.forecast is not None for entry in self.entries)
+        found: list[tuple[object, ...]] = []
+        for entry in self.entries:
+            _columns, rows = tables.status_rows(entry.report)
+            for kind, name, status in rows:
+                row: tuple[object, ...] = (entry.at, kind, name, status)
+                if with_forecast:
+                    assert entry.forecast is not None
+                    values = getattr(entry.forecast, f"{kind}s")
+                    row += (values.get(name),)
+                found.append(row)
+        columns = ("at", "kind", "name", "status") + (("probability",) if with_forecast else ())
+        return columns, found
+
+    def _repr_html_(self) -> str:
+        """Show the timeline's outcomes per date as a table in Jupyter."""
+        columns, rows = self.rows()
+        shown = [row for row in rows if row[1] == "outcome"] or rows
+        return tables.html_table(columns, shown, caption=f"{len(self.entries)} dates")
+
+    def to_pandas(self) -> Any:
+        """Return a ``pandas.DataFrame`` of :meth:`rows` (long format; pivot as needed).
+
+        Needs the ``pandas`` extra.
+        """
+        return tables.frame(*self.rows())
+
+    def probabilities(self) -> dict[str, list[float | None]]:
+        """Return each outcome's forecast probability per date (``None`` where inconsistent).
+
+        Needs ``timeline(..., forecast=True)``; outcomes in the order of the scenario.
+        """
+        names: dict[str, None] = {}
+        for entry in self.entries:
+            if entry.forecast is None:
+                raise ValueError("this timeline has no forecasts: use timeline(..., forecast=True)")
+            names.update(dict.fromkeys(entry.forecast.outcomes))
+        return {
+            name: [
+                entry.forecast.outcomes.get(name) if entry.forecast is not None else None
+                for entry in self.entries
+            ]
+            for name in names
+        }
+
 
 def said_days(scenario: Scenario) -> tuple[date, ...]:
     """Return the distinct calendar dates of the scenario's ``said`` values, in order.
@@ -149,11 +214,15 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def timeline(reasoner: Reasoner, assume: Assumption | Iterable[Assumption] = ()) -> Timeline:
+def timeline(
+    reasoner: Reasoner, assume: Assumption | Iterable[Assumption] = (), *, forecast: bool = False
+) -> Timeline:
     """Replay the reasoner's scenario at each distinct ``said`` date (SPEC section 4).
 
     Each date's report is the answer of ``reasoner.status(assume, at=day)``;
-    all of them come from the same ground program.
+    all of them come from the same ground program.  With ``forecast``, each
+    entry also has ``reasoner.forecast(assume, at=day)``: the probability
+    of every outcome on that date.
 
     Examples
     --------
@@ -185,6 +254,7 @@ def timeline(reasoner: Reasoner, assume: Assumption | Iterable[Assumption] = ())
                 became_active=tuple(sid for sid in active_ids if sid not in previous_active),
                 superseded=_in_file_order(scenario, superseded - previous_superseded),
                 changes=changes(previous_report, report),
+                forecast=reasoner.forecast(assume, at=day) if forecast else None,
             )
         )
         previous_report, previous_active, previous_superseded = report, active, superseded

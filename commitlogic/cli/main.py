@@ -18,6 +18,8 @@ from typing import Any, NoReturn, TextIO
 
 from commitlogic import __version__
 from commitlogic.analysis.timelines import Change, Timeline, WhatIf, timeline, what_if
+from commitlogic.cli import credibility as cli_credibility
+from commitlogic.cli import forecast as cli_forecast
 from commitlogic.cli import sweep as cli_sweep
 from commitlogic.cli import warnings as cli_warnings
 from commitlogic.io.editing import add_statement, observe
@@ -166,6 +168,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     json_option(sweep, "a JSON list, one object per candidate, ranked")
     cli_sweep.add_parser(commands, limit_options)
+    cli_forecast.configure(commands.add_parser("forecast", help="probabilities from credibilities"))
+    cli_forecast.configure_timeline(replay)
+    cli_credibility.configure(commands.add_parser("credibility", help="learn credibilities"))
     _file_commands(commands, functools.partial(query_options, limits=False))
     return parser
 
@@ -179,6 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "sweep":
             return cli_sweep.run(arguments)
+        if arguments.command == "forecast":
+            return cli_forecast.run(arguments)
+        if arguments.command == "credibility":
+            return cli_credibility.run(arguments)
         check = arguments.command == "check"
         scenario, found = cli_warnings.load_scenario(arguments.file, arguments.strict, check)
         arguments.warnings = found
@@ -264,13 +273,15 @@ def _timeline(
         from commitlogic.analysis import plotting  # matplotlib is optional, and slow to import
 
         plot = plotting.check_destination(arguments.plot)
-    replay = timeline(reasoner, assume=assume)
+    replay = timeline(reasoner, assume=assume, forecast=arguments.forecast)
     if plot is not None:
-        plotting.plot_timeline(replay, plot, title=reasoner.scenario.name)
+        draw = plotting.plot_forecast if arguments.forecast else plotting.plot_timeline
+        draw(replay, plot, title=reasoner.scenario.name)
     if arguments.json:
         _print_json(replay.to_json())
     else:
         _print_timeline(replay, reasoner, assume, sys.stdout)
+        cli_forecast.write_timeline(replay, sys.stdout)
     return EXIT_OK
 
 

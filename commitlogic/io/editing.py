@@ -42,6 +42,7 @@ _ORDER = (
     "quote",
     "source",
     "weight",
+    "credibility",
     "subject",
     "condition",
     "supersedes",

@@ -21,9 +21,9 @@ import attrs
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.scenario import TABLES, Scenario, entry_where
 
-__all__ = ["load", "loads"]
+__all__ = ["load", "loads", "locate"]
 
-_SCENARIO_KEYS = ("name", "description")
+_SCENARIO_KEYS = ("name", "description", "credibility")
 #: Keys whose values must be TOML dates or datetimes in a file (Python also takes ISO text).
 _DATE_KEYS = frozenset({"said", "start"})
 
@@ -124,13 +124,21 @@ def _build(document: dict[str, Any]) -> Scenario:
             raise ScenarioError(f"unknown key {key!r}", field=key, **where)
     if "name" not in header:
         raise ScenarioError("missing required key 'name'", field="name", **where)
-    for key in _SCENARIO_KEYS:
+    for key in ("name", "description"):
         if key in header and not isinstance(header[key], str):
             raise ScenarioError(
                 f"expected text, got {type(header[key]).__name__}", field=key, **where
             )
     tables = {table: _entries(document, table, cls) for table, cls in TABLES.items()}
-    return Scenario(header["name"], description=header.get("description"), **tables)
+    try:
+        credibility = header.get("credibility")
+        return Scenario(
+            header["name"], description=header.get("description"), credibility=credibility, **tables
+        )
+    except ScenarioError as error:
+        if error.table is not None:
+            raise
+        raise error.located(**where) from None
 
 
 def _entries(document: dict[str, Any], table: str, cls: type) -> tuple[Any, ...]:
@@ -174,6 +182,15 @@ def _entries(document: dict[str, Any], table: str, cls: type) -> tuple[Any, ...]
 _ARRAY_HEADER = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _TABLE_HEADER = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
 _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*")
+
+
+def locate(error: ScenarioError, text: str, file: str | None = None) -> ScenarioError:
+    """Return ``error`` (raised or a note) with the file, line and column it has in ``text``.
+
+    ``error`` names its table, entry index and field, as every error and
+    note about a scenario's entries does; ``text`` is the file it was loaded from.
+    """
+    return _locate(error, text.removeprefix("\ufeff"), file)
 
 
 def _locate(error: ScenarioError, text: str, file: str | None) -> ScenarioError:

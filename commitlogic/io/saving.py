@@ -63,6 +63,7 @@ def _actor(actor: Actor) -> Table:
     _put(table, "name", actor.name)
     _put(table, "party", actor.party)
     _put(table, "role", actor.role)
+    _put(table, "credibility", actor.credibility)
     return table
 
 
@@ -101,6 +102,7 @@ def statement_table(statement: Statement, texts: Mapping[str, str] | None = None
     _put(table, "source", statement.source)
     if statement.weight != 1:
         _put(table, "weight", statement.weight)
+    _put(table, "credibility", statement.credibility)
     for field, formula in statement.formulas():
         _put(table, field, texts.get(field, str(formula)))
     if statement.supersedes:
@@ -157,6 +159,7 @@ def dumps(scenario: Scenario) -> str:
     header = tomlkit.table()
     _put(header, "name", scenario.name)
     _put(header, "description", scenario.description)
+    _put(header, "credibility", scenario.credibility)
     document.add("scenario", header)
     _array(document, "actors", [_actor(actor) for actor in scenario.actors])
     _array(document, "events", [_event(event) for event in scenario.events])

@@ -160,6 +160,17 @@ def _weight(_instance: object, _attribute: attrs.Attribute, value: object) -> No
         raise _fail(f"weight must be an integer from 1 to {MAX_WEIGHT}, got {value!r}", "weight")
 
 
+def _credibility(_instance: object, _attribute: attrs.Attribute, value: object) -> None:
+    """Validate an optional credibility: a number strictly between 0 and 1 (forecast mode)."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+        raise _fail(
+            f"credibility must be a number strictly between 0 and 1, got {value!r}",
+            "credibility",
+        )
+
+
 @attrs.frozen
 class Actor:
     """Someone who makes statements or attends events."""
@@ -168,6 +179,7 @@ class Actor:
     name: str | None = attrs.field(default=None, validator=_text, kw_only=True)
     party: str | None = attrs.field(default=None, validator=_text, kw_only=True)
     role: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+    credibility: float | None = attrs.field(default=None, validator=_credibility, kw_only=True)
 
 
 @attrs.frozen
@@ -208,6 +220,7 @@ class Statement:
     quote: str | None = attrs.field(default=None, validator=_text, kw_only=True)
     source: str | None = attrs.field(default=None, validator=_text, kw_only=True)
     weight: int = attrs.field(default=1, validator=_weight, kw_only=True)
+    credibility: float | None = attrs.field(default=None, validator=_credibility, kw_only=True)
     supersedes: tuple[str, ...] = attrs.field(
         default=(), converter=_converting("supersedes", _id_tuple), validator=_idents, kw_only=True
     )
@@ -263,6 +276,7 @@ class Scenario:
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     description: str | None = attrs.field(default=None, validator=_text, kw_only=True)
+    credibility: float | None = attrs.field(default=None, validator=_credibility, kw_only=True)
     actors: tuple[Actor, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
     events: tuple[Event, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
     statements: tuple[Statement, ...] = attrs.field(default=(), converter=tuple, kw_only=True)

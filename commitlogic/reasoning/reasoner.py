@@ -32,6 +32,7 @@ from commitlogic.reasoning.encoding import (
     Encoder,
     rule_files,
 )
+from commitlogic.reasoning.forecast import Forecast, forecast
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
 
 __all__ = ["Assumption", "Reasoner"]
@@ -460,6 +461,17 @@ class Reasoner:
         if statement in brave.violated:
             states.append(State.VIOLATED)
         return tuple(states)
+
+    def forecast(
+        self,
+        assume: Sequence[Assumption] = (),
+        at: When | str | None = None,
+        *,
+        samples: int | None = None,
+        seed: int = 0,
+    ) -> Forecast:
+        """Return the probabilities of forecast mode (SPEC section 3): ``reasoning.forecast``."""
+        return forecast(self._scenario, assume, at, samples=samples, seed=seed)
 
     def is_consistent(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from commitlogic.reasoning import tables
+
 __all__ = ["Explanation", "State", "Status", "StatusReport", "Witnesses"]
 
 
@@ -111,6 +113,22 @@ class StatusReport:
             if State.VIOLATED in states and len(states) > 1
         )
 
+    def _repr_html_(self) -> str:
+        """Show the report as a table in Jupyter (see ``reasoning.tables``)."""
+        if not self.consistent:
+            caption = f"inconsistent; conflict: {', '.join(self.conflict or ())}"
+        else:
+            caption = "consistent" + ("" if self.cost is None else f", cost {self.cost}")
+        return tables.html_table(*tables.status_rows(self), caption=caption)
+
+    def to_pandas(self) -> Any:
+        """Return a ``pandas.DataFrame``: one row per outcome, atom and commitment.
+
+        Columns ``kind``, ``name``, ``status`` (a commitment's states joined
+        by commas).  Needs the ``pandas`` extra.
+        """
+        return tables.frame(*tables.status_rows(self))
+
     def statuses(self) -> dict[str, Status]:
         """Return the status of every outcome (by id) and atom (by text), in one mapping."""
         return {**self.outcomes, **self.atoms}
@@ -171,3 +189,18 @@ class Explanation:
             "because": None if self.because is None else list(self.because),
             "witnesses": None if self.witnesses is None else self.witnesses.to_json(),
         }
+
+    def _repr_html_(self) -> str:
+        """Show the explanation as a table in Jupyter (see ``reasoning.tables``)."""
+        status = "no outcome" if self.status is None else str(self.status)
+        return tables.html_table(
+            *tables.explanation_rows(self), caption=f"{self.formula}: {status}"
+        )
+
+    def to_pandas(self) -> Any:
+        """Return a ``pandas.DataFrame`` with columns ``role`` and ``item``.
+
+        Roles: ``because`` (statement ids and assumptions), ``holds`` and
+        ``fails`` (the true atoms of the two witnesses).  Needs the ``pandas`` extra.
+        """
+        return tables.frame(*tables.explanation_rows(self))
