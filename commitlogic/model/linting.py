@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from commitlogic.model.credibility import ignored_credibilities
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import ATTENDANCE, Formula
 from commitlogic.model.scenario import Scenario
@@ -225,7 +226,15 @@ def find_warnings(scenario: Scenario) -> tuple[ScenarioWarning, ...]:
     for number, message, pattern in sorted(found, key=lambda item: item[0]):
         table, index, entry_id, field, _formula = places[number]
         warnings.append(ScenarioWarning(message, entry_id, field, table, index, pattern=pattern))
+    warnings.extend(_ignored_credibilities(scenario))
     return tuple(dict.fromkeys(warnings))
+
+
+def _ignored_credibilities(scenario: Scenario) -> Iterator[ScenarioWarning]:
+    """Yield a warning for each ``credibility`` key that cannot affect a forecast."""
+    for note in ignored_credibilities(scenario):
+        assert note.index is not None and note.statement is not None
+        yield ScenarioWarning(note.reason, note.statement, "credibility", "statements", note.index)
 
 
 def _arguments(count: int) -> str:
