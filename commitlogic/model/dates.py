@@ -7,7 +7,7 @@ from typing import TypeAlias
 
 from commitlogic.model.errors import ScenarioError
 
-__all__ = ["When", "check_when", "is_on_or_before", "parse_when", "when_text"]
+__all__ = ["When", "check_when", "is_on_or_before", "parse_when"]
 
 #: A ``said`` date, an event's ``start`` or a query's ``at``: a date or a datetime.
 When: TypeAlias = date | datetime
@@ -70,7 +70,3 @@ def is_on_or_before(said: When, at: When) -> bool:
     at_day = at.date() if isinstance(at, datetime) else at
     return said_day <= at_day
 
-
-def when_text(value: When) -> str:
-    """Return the ISO text of a date or datetime."""
-    return value.isoformat()

@@ -13,35 +13,32 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from concurrent.futures import Executor
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from commitlogic.analysis.sweep import SweepResult, scenario_files, sweep
+from commitlogic.cli.command import (
+    EXIT_LIMIT,
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    formula_argument,
+    limit_options,
+)
 from commitlogic.io.files import write_atomically
 from commitlogic.io.loading import load
-from commitlogic.model.dates import parse_when
+from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError, SolverLimit
-from commitlogic.model.formulas import parse_formula
+from commitlogic.model.query import parse_at
 from commitlogic.reasoning.results import Status, StatusReport
 
-__all__ = ["add_parser", "run"]
-
-EXIT_OK, EXIT_USAGE, EXIT_LIMIT = 0, 2, 3
+__all__ = ["COMMAND"]
 
 
-def add_parser(commands: Any, limit_options: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Add the ``sweep`` subcommand to the subparsers ``commands``."""
-    command = commands.add_parser(
-        "sweep",
-        help="many what-ifs on one scenario, or one query on a folder of scenarios",
-        description="Answer each --assume-each candidate on one scenario file (grounded "
-        "once), or the same query on every *.toml file of a folder, in input order. "
-        "Exit code 0 when every item was answered, 2 when an input was bad (the other "
-        "items are still answered), 3 when an item hit --time-limit or --model-limit.",
-    )
+def configure(command: argparse.ArgumentParser) -> None:
+    """Add FILE|DIR, the candidates, the query, the outputs, the workers and the limits."""
     command.add_argument("path", metavar="FILE|DIR", help="a scenario file, or a folder of them")
     command.add_argument(
         "--assume-each",
@@ -79,7 +76,7 @@ def add_parser(commands: Any, limit_options: Callable[[argparse.ArgumentParser],
 
 
 def run(arguments: argparse.Namespace) -> int:
-    """Run ``commitlogic sweep``; ScenarioError for bad input is left to the caller."""
+    """Answer every item; exit code 2 or 3 when some item failed, after all were answered."""
     folder = Path(arguments.path).is_dir()
     at = _at(arguments.at)
     if folder:
@@ -98,11 +95,8 @@ def run(arguments: argparse.Namespace) -> int:
             ("--assume", arguments.assume),
             ("--query", [arguments.query] if arguments.query else []),
         ):
-            for text in texts:
-                try:
-                    scenario.check_formula(parse_formula(text))
-                except ScenarioError as error:
-                    raise ScenarioError(f"{option} {text!r}: {error.reason}") from None
+            for given in texts:
+                formula_argument(given, option, scenario)
         labels = [("assume", text) for text in arguments.assume_each]
         candidates = list(arguments.assume_each)
         workers = arguments.workers > 0 or arguments.dask
@@ -151,13 +145,25 @@ def run(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _at(text: str | None) -> Any:
-    if text is None:
+def _at(given: str | None) -> When | None:
+    if given is None:
         return None
     try:
-        return parse_when(text)
+        return parse_at(given)
     except ScenarioError as error:
         raise ScenarioError(f"--at: {error.reason}") from None
+
+
+COMMAND = Command(
+    name="sweep",
+    help="many what-ifs on one scenario, or one query on a folder of scenarios",
+    description="Answer each --assume-each candidate on one scenario file (grounded "
+    "once), or the same query on every *.toml file of a folder, in input order. "
+    "Exit code 0 when every item was answered, 2 when an input was bad (the other "
+    "items are still answered), 3 when an item hit --time-limit or --model-limit.",
+    configure=configure,
+    run=run,
+)
 
 
 def _executor(arguments: argparse.Namespace, stack: ExitStack) -> Executor | None:
