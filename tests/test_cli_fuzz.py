@@ -16,6 +16,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
+import re
 import tempfile
 from pathlib import Path
 
@@ -138,17 +140,35 @@ def toml_string(value: str) -> str:
 # ---------------------------------------------------------------- documents
 
 
+def sometimes(draw: st.DrawFn, usual: str, odd: st.SearchStrategy[str]) -> str:
+    """``usual``, or now and then a value drawn from ``odd``."""
+    return draw(odd) if draw(st.sampled_from(range(8))) == 7 else usual  # shrinks to usual
+
+
+#: Valid ``said`` values at the edges of the calendar, and ordinary ones.
+EDGE_DATES = [
+    "0001-01-01",
+    "9999-12-31",
+    "0001-01-01T00:00:00+23:59",
+    "9999-12-31T23:59:59-23:59",
+    "0001-01-01T00:00:00",
+    "2025-05-14",
+]
+
+
 @st.composite
 def template_documents(draw: st.DrawFn) -> str:
-    """A small scenario whose values are drawn from the hostile lists."""
-    said = draw(st.sampled_from(TOML_VALUES))
-    weight = draw(st.sampled_from(TOML_VALUES))
-    start = draw(st.sampled_from(TOML_VALUES))
-    subject = draw(st.one_of(st.sampled_from(FORMULAS), hostile_text()))
-    quote = draw(hostile_text())
-    extra = draw(st.sampled_from(["", 'colour = "red"\n', "said = 2025-05-14\n", "weight = 2\n"]))
+    """A small valid scenario, with edge dates, in which some values are hostile."""
+    said = draw(st.sampled_from(EDGE_DATES))
+    said = sometimes(draw, said, st.sampled_from(TOML_VALUES))
+    weight = sometimes(draw, "1", st.sampled_from(TOML_VALUES))
+    start = sometimes(draw, "2025-05-15", st.sampled_from(TOML_VALUES))
+    subject = sometimes(draw, "attends(a, e)", st.one_of(st.sampled_from(FORMULAS), hostile_text()))
+    quote = sometimes(draw, "Perhaps.", hostile_text())
+    name = sometimes(draw, "talks", hostile_text())
+    extra = sometimes(draw, "", st.sampled_from(['colour = "red"\n', "weight = 2\n"]))
     return (
-        f"[scenario]\nname = {toml_string(draw(hostile_text()))}\n\n"
+        f"[scenario]\nname = {toml_string(name)}\n\n"
         '[[actors]]\nid = "a"\n\n[[actors]]\nid = "b"\n\n'
         f'[[events]]\nid = "e"\nstart = {start}\n\n'
         f'[[statements]]\nid = "s1"\nkind = "commits"\nby = "a"\nsaid = {said}\n'
@@ -169,7 +189,8 @@ def valid_documents(draw: st.DrawFn) -> str:
 @st.composite
 def documents(draw: st.DrawFn) -> bytes:
     """The bytes of a scenario file: valid, damaged, hostile or garbage."""
-    kind = draw(st.sampled_from(["valid", "template", "cut", "spliced", "garbage"]))
+    kinds = ["template", "template", "template", "valid", "cut", "spliced", "garbage"]
+    kind = draw(st.sampled_from(kinds))
     if kind == "garbage":
         return draw(st.binary(max_size=200))
     text = draw(template_documents() if kind == "template" else valid_documents())
@@ -191,22 +212,23 @@ def formula_text() -> st.SearchStrategy[str]:
 
 
 def options(draw: st.DrawFn, *names: str) -> list[str]:
-    """Some of the options ``names``, each with a drawn value."""
+    """Some of the options ``names``, each with a usual or a drawn value."""
     values = {
-        "--assume": formula_text,
-        "--candidate": formula_text,
-        "--at": lambda: st.one_of(st.sampled_from(DATES), hostile_text()),
-        "--time-limit": lambda: st.sampled_from(NUMBERS),
-        "--model-limit": lambda: st.sampled_from([*NUMBERS, "1", "99999999999999999999"]),
-        "--query": formula_text,
+        "--assume": ("attends(a, e)", formula_text),
+        "--candidate": ("absent(a, e)", formula_text),
+        "--at": ("2025-05-14", lambda: st.one_of(st.sampled_from(DATES), hostile_text())),
+        "--time-limit": ("30", lambda: st.sampled_from(NUMBERS)),
+        "--model-limit": ("1", lambda: st.sampled_from([*NUMBERS, "99999999999999999999"])),
+        "--query": ("attends(b, e)", formula_text),
     }
     chosen: list[str] = []
     for name in names:
         if name in ("--json", "--tolerant") and draw(st.booleans()):
             chosen.append(name)
         elif name in values:
+            usual, odd = values[name]
             for _ in range(draw(st.integers(0, 2))):
-                chosen.append(f"{name}={draw(values[name]())}")
+                chosen.append(f"{name}={sometimes(draw, usual, odd())}")
     return chosen
 
 
@@ -217,14 +239,15 @@ QUERY = ("--assume", "--at", "--time-limit", "--model-limit")
 def arguments(draw: st.DrawFn, file: str, folder: str, output: str) -> list[str]:
     """The arguments of one command on ``file`` (sometimes ``folder`` or a missing file)."""
     command = draw(st.sampled_from([command.name for command in COMMANDS]))
-    target = draw(st.sampled_from([file, file, file, folder, file + ".missing"]))
+    target = sometimes(draw, file, st.sampled_from([folder, file + ".missing"]))
+    formula = sometimes(draw, "attends(a, e)", formula_text())
     match command:
         case "status":
             return [command, target, *options(draw, *QUERY, "--tolerant", "--json")]
         case "check":
             return [command, target, *options(draw, *QUERY)]
         case "explain":
-            return [command, target, f"{draw(formula_text())}", *options(draw, *QUERY, "--json")]
+            return [command, target, formula, *options(draw, *QUERY, "--json")]
         case "timeline":
             plot = draw(st.sampled_from([[], [f"--plot={output}.txt"]]))
             rest = options(draw, "--assume", "--time-limit", "--tolerant", "--json")
@@ -233,28 +256,37 @@ def arguments(draw: st.DrawFn, file: str, folder: str, output: str) -> list[str]
             rest = options(draw, *QUERY, "--candidate", "--tolerant", "--json")
             return [command, target, *rest]
         case "sweep":
-            each = [f"--assume-each={draw(formula_text())}" for _ in range(draw(st.integers(0, 2)))]
+            each = [f"--assume-each={formula}"] * draw(st.integers(0, 2))
             rest = options(draw, "--assume", "--at", "--query", "--json", "--time-limit")
             return [command, target, *each, *rest, "--quiet"]
         case "add":
+            usual = {
+                "--id": "new",
+                "--kind": "commits",
+                "--by": "a",
+                "--to": "b",
+                "--said": "2025-05-16",
+                "--quote": "Fine.",
+                "--source": "https://example.org/",
+                "--weight": "2",
+                "--subject": formula,
+            }
+            odd = {
+                "--kind": st.sampled_from(["refuses", "if", "observed", "might", "nope"]),
+                "--weight": st.sampled_from(["0", "-3", "1000000", "x"]),
+            }
             fields = [
-                f"--id={draw(st.one_of(st.just('new'), hostile_text()))}",
-                f"--kind={draw(st.sampled_from(['commits', 'refuses', 'if', 'observed']))}",
-                f"--subject={draw(formula_text())}",
+                f"{name}={sometimes(draw, value, odd.get(name, hostile_text()))}"
+                for name, value in usual.items()
+                if name in ("--id", "--kind", "--by", "--subject") or draw(st.booleans())
             ]
-            for name in ("--by", "--to", "--said", "--quote", "--source", "--condition"):
-                if draw(st.booleans()):
-                    value = draw(st.one_of(st.sampled_from(["a", "b", *DATES]), hostile_text()))
-                    fields.append(f"{name}={value}")
-            if draw(st.booleans()):
-                fields.append(f"--weight={draw(st.sampled_from(['1', '0', '-3', '1000000']))}")
             return [command, target, *fields]
         case "observe":
-            fields = [f"--said={draw(st.one_of(st.sampled_from(DATES), hostile_text()))}"]
+            fields = [f"--said={sometimes(draw, '2025-05-16', st.sampled_from(DATES))}"]
             for name in ("--id", "--quote", "--source"):
                 if draw(st.booleans()):
                     fields.append(f"{name}={draw(hostile_text())}")
-            return [command, target, draw(formula_text()), *fields]
+            return [command, target, formula, *fields]
         case "asp":
             return [command, target, *options(draw, "--assume", "--at", "--tolerant")]
         case "graph":
@@ -292,6 +324,18 @@ def check_run(argv: list[str]) -> int:
     assert code in (0, 1, 2, 3), (code, err)
     assert code != 1 or argv[0] == "check", err
     assert "Traceback" not in err, err
+    for option in argv:
+        if option.startswith(("--time-limit=", "--model-limit=")):
+            value = option.partition("=")[2]
+            try:
+                number = float(value)
+            except ValueError:
+                number = math.nan
+            if not 0 < number < math.inf:  # not a limit: bad usage
+                assert code == 2, (code, err)
+    if code == 3:  # a limit the user set, a real one, stopped the solver
+        limit = re.search(r"limit of (\S+)", err)
+        assert limit is not None and 0 < float(limit.group(1)) < math.inf, err
     if code == 0 and "--json" in argv:
         if argv[0] == "sweep":
             for line in out.splitlines():

@@ -116,7 +116,7 @@ def text(given: str) -> str:
         given.encode("utf-8")
     except UnicodeEncodeError:
         shown = given.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        raise argparse.ArgumentTypeError(f"not UTF-8 text: {shown!r}") from None
+        raise argparse.ArgumentTypeError(f"not UTF-8 text: '{shown}'") from None
     return given
 
 

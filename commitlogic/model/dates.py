@@ -69,4 +69,3 @@ def is_on_or_before(said: When, at: When) -> bool:
     said_day = said.date() if isinstance(said, datetime) else said
     at_day = at.date() if isinstance(at, datetime) else at
     return said_day <= at_day
-
