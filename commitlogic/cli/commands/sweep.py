@@ -18,7 +18,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from commitlogic.analysis.sweep import SweepResult, scenario_files, sweep
+from commitlogic.analysis.sweep import SweepResult, scenario_files, sweep, sweep_record
 from commitlogic.cli.command import (
     EXIT_LIMIT,
     EXIT_OK,
@@ -187,17 +187,7 @@ def _executor(arguments: argparse.Namespace, stack: ExitStack) -> Executor | Non
 def _line(label: tuple[str, str], result: SweepResult, formula: str | None, as_json: bool) -> str:
     key, name = label
     if as_json:
-        record: dict[str, Any] = {key: name}
-        if isinstance(result, ScenarioError | SolverLimit):
-            record["error"] = str(result)
-            record["limit"] = isinstance(result, SolverLimit)
-        elif formula is not None:
-            record["formula"] = formula
-            record["status"] = None if result is None else str(result)
-        else:
-            assert isinstance(result, StatusReport)
-            record.update(result.to_json())
-        return json.dumps(record, ensure_ascii=False)
+        return json.dumps(sweep_record(key, name, result, formula), ensure_ascii=False)
     if isinstance(result, ScenarioError | SolverLimit):
         return f"{name}: {'limit' if isinstance(result, SolverLimit) else 'error'}: {result}"
     if formula is not None:
