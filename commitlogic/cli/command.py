@@ -194,7 +194,9 @@ def formula_argument(given: str, option: str, scenario: Scenario) -> Formula:
     try:
         return checked_formula(given, scenario, option)
     except ScenarioError as error:
-        reason = error.reason.removeprefix(f"invalid formula {given!r}: ")
+        reason = error.reason
+        for shown in (given, given[:100] + "..."):  # as checked_formula shows it (long: cut)
+            reason = reason.removeprefix(f"invalid formula {shown!r}: ")
         raise ScenarioError(f"{option} {given!r}: {reason}") from None
 
 
