@@ -35,7 +35,7 @@ from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning.reasoner import Assumption, Reasoner
 from commitlogic.reasoning.results import Status, StatusReport
 
-__all__ = ["Candidate", "ScenarioSource", "SweepResult", "scenario_files", "sweep"]
+__all__ = ["Candidate", "ScenarioSource", "SweepResult", "scenario_files", "sweep", "sweep_record"]
 
 #: A scenario, or the path of its TOML file.
 ScenarioSource: TypeAlias = Scenario | str | os.PathLike[str]
@@ -44,6 +44,34 @@ Candidate: TypeAlias = FormulaLike | Sequence[Assumption]
 #: One answer: a status report, or with ``formula`` the formula's status
 #: (``None`` when there is no outcome); with ``errors="return"`` also the error.
 SweepResult: TypeAlias = StatusReport | Status | ScenarioError | SolverLimit | None
+
+
+def sweep_record(
+    key: str, name: str, result: SweepResult, formula: str | None = None
+) -> dict[str, object]:
+    """Return the JSON object of one answer of a sweep (a line of ``commitlogic sweep --json``).
+
+    Parameters
+    ----------
+    key, name
+        What the answer is about: ``("assume", candidate)`` or ``("file", file name)``.
+    result
+        The answer; an error gives ``{"error": message, "limit": bool}``.
+    formula
+        The formula of a sweep with ``formula``: the object is then
+        ``{"formula", "status"}``; else it has the keys of the status object.
+    """
+    record: dict[str, object] = {key: name}
+    if isinstance(result, ScenarioError | SolverLimit):
+        record["error"] = str(result)
+        record["limit"] = isinstance(result, SolverLimit)
+    elif formula is not None:
+        record["formula"] = formula
+        record["status"] = None if result is None else str(result)
+    else:
+        assert isinstance(result, StatusReport)
+        record.update(result.to_json())
+    return record
 
 
 @attrs.frozen

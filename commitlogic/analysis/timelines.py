@@ -53,6 +53,21 @@ class Change:
         """Whether an open question became settled: possible before, certain or impossible after."""
         return self.before is Status.POSSIBLE and self.after in (Status.CERTAIN, Status.IMPOSSIBLE)
 
+    def to_json(self) -> dict[str, object]:
+        """Return ``{"kind", "name", "before", "after"}``; states as lists, no answer as null."""
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "before": _json_answer(self.before),
+            "after": _json_answer(self.after),
+        }
+
+
+def _json_answer(value: Status | tuple[State, ...] | None) -> str | list[str] | None:
+    if value is None or isinstance(value, str):
+        return value
+    return [str(item) for item in value]
+
 
 def changes(before: StatusReport, after: StatusReport) -> tuple[Change, ...]:
     """Return what differs from ``before`` to ``after``: outcomes, then atoms, then commitments.
@@ -235,11 +250,20 @@ def timeline(
     days = said_days(scenario)
     if not days:
         return Timeline(reasoner.status(assume=assume), ())
-    before_all = days[0] - timedelta(days=1)
-    baseline = reasoner.status(assume=assume, at=before_all)
+    if days[0] > date.min:
+        before_all = days[0] - timedelta(days=1)
+        before, baseline = scenario, reasoner.status(assume=assume, at=before_all)
+    else:
+        before_all, before = days[0], _dated_later(scenario)
+        baseline = Reasoner(
+            before,
+            tolerant=reasoner.tolerant,
+            time_limit=reasoner.time_limit,
+            model_limit=reasoner.model_limit,
+        ).status(assume=assume, at=before_all)
     previous_report = baseline
-    previous_active = set(scenario.active(before_all))
-    previous_superseded = _superseded(scenario, before_all, previous_active)
+    previous_active = set(before.active(before_all))
+    previous_superseded = _superseded(before, before_all, previous_active)
     entries = []
     for day in days:
         active_ids = scenario.active(day)
@@ -259,6 +283,20 @@ def timeline(
         )
         previous_report, previous_active, previous_superseded = report, active, superseded
     return Timeline(baseline, tuple(entries))
+
+
+def _dated_later(scenario: Scenario) -> Scenario:
+    """The scenario with every dated statement said on 0001-01-02 instead.
+
+    Nothing can be said before 0001-01-01, the first date there is: at that
+    date this scenario has only its statements without a date, over the same
+    atoms, which is the picture before anything dated was said.
+    """
+    later = date.min + timedelta(days=1)
+    statements = tuple(
+        s if s.said is None else attrs.evolve(s, said=later) for s in scenario.statements
+    )
+    return attrs.evolve(scenario, statements=statements)  # type: ignore[arg-type]  # mypy misreads the converter (tuple)
 
 
 def _superseded(scenario: Scenario, day: date, active: set[str]) -> set[str]:
@@ -311,6 +349,15 @@ class WhatIf:
             -self.decided,
             -len(self.changes),
         )
+
+    def to_json(self) -> dict[str, object]:
+        """Return the object of this candidate in ``commitlogic whatif --json``."""
+        return {
+            "candidate": self.candidate,
+            "consistent": self.report.consistent,
+            "changes": [change.to_json() for change in self.changes],
+            "conflict": None if self.report.conflict is None else list(self.report.conflict),
+        }
 
 
 def absence_candidates(scenario: Scenario) -> list[str]:

@@ -13,6 +13,7 @@ each one lands.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -201,6 +202,8 @@ def _locked(name: str) -> Iterator[bytes]:
     """Lock the file and yield its content; errors opening it are ScenarioErrors."""
     if Path(name).is_dir():
         raise ScenarioError("is a directory, not a scenario file", file=name)
+    if Path(name).exists() and not os.access(name, os.R_OK):
+        raise ScenarioError(f"cannot read the file: {os.strerror(errno.EACCES)}", file=name)
     if Path(name).exists() and not os.access(name, os.W_OK):
         raise ScenarioError("the file is read-only; nothing was added", file=name)
     stack = contextlib.ExitStack()

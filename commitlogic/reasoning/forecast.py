@@ -22,7 +22,6 @@ from commitlogic.model.formulas import Atom, Formula, Not
 from commitlogic.model.query import Assumption, normalise
 from commitlogic.model.scenario import Kind, Scenario
 from commitlogic.reasoning import tables
-from commitlogic.reasoning.counting import Network
 
 __all__ = ["Forecast", "Problem", "forecast", "problem"]
 
@@ -224,6 +223,8 @@ def forecast(
 
 
 def _exact(query: Problem) -> Forecast | None:
+    from commitlogic.reasoning.counting import Network  # numpy: imported when first counted
+
     network = Network()
     for formula in query.hard:
         network.hard(formula)

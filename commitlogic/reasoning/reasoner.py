@@ -334,10 +334,13 @@ class Reasoner:
         ``on_last`` sees the last model only (``on_model`` sees each one).
         """
         limit, count = self.model_limit, 0
-        synchronous = self._deadline is None
-        # clingo does not call on_last when solving asynchronously (under a
-        # time limit): there it sees every model, the last call being the last.
-        each = on_model if synchronous or on_last is None else on_last
+        # Always solve asynchronously, waking up every _TICK seconds: a
+        # synchronous solve would not see Ctrl-C (KeyboardInterrupt) until it
+        # ends, however long that takes.  clingo does not call on_last when
+        # solving asynchronously: there it sees every model, the last call
+        # being the last.  Nor does it call on_core: the core is read from
+        # the handle instead.
+        each = on_model if on_last is None else on_last
 
         def counted(model: clingo.Model) -> bool:
             nonlocal count
@@ -348,23 +351,28 @@ class Reasoner:
                 each(model)
             return True
 
-        if synchronous:
-            result = self._control.solve(
-                assumptions=literals, on_model=counted, on_core=on_core, on_last=on_last
-            )
-        else:
-            handle = self._control.solve(
-                assumptions=literals, on_model=counted, on_core=on_core, async_=True
-            )
-            with handle:
-                assert self._deadline is not None
-                if not handle.wait(max(0.0, self._deadline - time.monotonic())):
-                    handle.cancel()
-                    raise SolverLimit("time", self.time_limit or 0.0)
-                result = handle.get()
+        handle = self._control.solve(assumptions=literals, on_model=counted, async_=True)
+        with handle:
+            try:
+                while not handle.wait(self._tick()):
+                    if self._deadline is not None and time.monotonic() >= self._deadline:
+                        handle.cancel()
+                        raise SolverLimit("time", self.time_limit or 0.0)
+            except KeyboardInterrupt:
+                handle.cancel()  # stop the search at once, then let Ctrl-C through
+                raise
+            result = handle.get()
+            if on_core is not None and result.unsatisfiable:
+                on_core(handle.core())
         if limit is not None and count > limit:
             raise SolverLimit("models", limit)
         return result
+
+    def _tick(self) -> float:
+        """Seconds to wait for the solver before looking at Ctrl-C and the deadline again."""
+        if self._deadline is None:
+            return _TICK
+        return max(0.0, min(_TICK, self._deadline - time.monotonic()))
 
     def _conflict(self, query: _Query) -> tuple[str, ...]:
         """Return a minimal set of members that has no outcome (deletion-based, on cores)."""
@@ -570,6 +578,10 @@ class Reasoner:
             fails=self._witness(query.assumptions(None, -literal), universe),
         )
         return Explanation(text, status, witnesses=witnesses)
+
+
+#: How often a running solve looks up from the search (for Ctrl-C and the time limit).
+_TICK = 0.1
 
 
 def _ignore(_code: clingo.MessageCode, _message: str) -> None:

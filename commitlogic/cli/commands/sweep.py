@@ -13,35 +13,32 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from concurrent.futures import Executor
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from commitlogic.analysis.sweep import SweepResult, scenario_files, sweep
+from commitlogic.analysis.sweep import SweepResult, scenario_files, sweep, sweep_record
 from commitlogic.cli import warnings as cli_warnings
+from commitlogic.cli.command import (
+    EXIT_LIMIT,
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    formula_argument,
+    limit_options,
+)
 from commitlogic.io.files import write_atomically
-from commitlogic.model.dates import parse_when
+from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError, SolverLimit
-from commitlogic.model.formulas import parse_formula
+from commitlogic.model.query import parse_at
 from commitlogic.reasoning.results import Status, StatusReport
 
-__all__ = ["add_parser", "run"]
-
-EXIT_OK, EXIT_USAGE, EXIT_LIMIT = 0, 2, 3
+__all__ = ["COMMAND"]
 
 
-def add_parser(commands: Any, limit_options: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Add the ``sweep`` subcommand to the subparsers ``commands``."""
-    command = commands.add_parser(
-        "sweep",
-        help="many what-ifs on one scenario, or one query on a folder of scenarios",
-        description="Answer each --assume-each candidate on one scenario file (grounded "
-        "once), or the same query on every *.toml file of a folder, in input order. "
-        "Exit code 0 when every item was answered, 2 when an input was bad (the other "
-        "items are still answered), 3 when an item hit --time-limit or --model-limit.",
-    )
+def configure(command: argparse.ArgumentParser) -> None:
+    """Add FILE|DIR, the candidates, the query, the outputs, the workers and the limits."""
     command.add_argument("path", metavar="FILE|DIR", help="a scenario file, or a folder of them")
     cli_warnings.add_strict_option(command)
     command.add_argument(
@@ -80,7 +77,7 @@ def add_parser(commands: Any, limit_options: Callable[[argparse.ArgumentParser],
 
 
 def run(arguments: argparse.Namespace) -> int:
-    """Run ``commitlogic sweep``; ScenarioError for bad input is left to the caller."""
+    """Answer every item; exit code 2 or 3 when some item failed, after all were answered."""
     folder = Path(arguments.path).is_dir()
     at = _at(arguments.at)
     if folder:
@@ -101,11 +98,8 @@ def run(arguments: argparse.Namespace) -> int:
             ("--assume", arguments.assume),
             ("--query", [arguments.query] if arguments.query else []),
         ):
-            for text in texts:
-                try:
-                    scenario.check_formula(parse_formula(text))
-                except ScenarioError as error:
-                    raise ScenarioError(f"{option} {text!r}: {error.reason}") from None
+            for given in texts:
+                formula_argument(given, option, scenario)
         labels = [("assume", text) for text in arguments.assume_each]
         candidates = list(arguments.assume_each)
         workers = arguments.workers > 0 or arguments.dask
@@ -154,13 +148,25 @@ def run(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _at(text: str | None) -> Any:
-    if text is None:
+def _at(given: str | None) -> When | None:
+    if given is None:
         return None
     try:
-        return parse_when(text)
+        return parse_at(given)
     except ScenarioError as error:
         raise ScenarioError(f"--at: {error.reason}") from None
+
+
+COMMAND = Command(
+    name="sweep",
+    help="many what-ifs on one scenario, or one query on a folder of scenarios",
+    description="Answer each --assume-each candidate on one scenario file (grounded "
+    "once), or the same query on every *.toml file of a folder, in input order. "
+    "Exit code 0 when every item was answered, 2 when an input was bad (the other "
+    "items are still answered), 3 when an item hit --time-limit or --model-limit.",
+    configure=configure,
+    run=run,
+)
 
 
 def _executor(arguments: argparse.Namespace, stack: ExitStack) -> Executor | None:
@@ -184,17 +190,7 @@ def _executor(arguments: argparse.Namespace, stack: ExitStack) -> Executor | Non
 def _line(label: tuple[str, str], result: SweepResult, formula: str | None, as_json: bool) -> str:
     key, name = label
     if as_json:
-        record: dict[str, Any] = {key: name}
-        if isinstance(result, ScenarioError | SolverLimit):
-            record["error"] = str(result)
-            record["limit"] = isinstance(result, SolverLimit)
-        elif formula is not None:
-            record["formula"] = formula
-            record["status"] = None if result is None else str(result)
-        else:
-            assert isinstance(result, StatusReport)
-            record.update(result.to_json())
-        return json.dumps(record, ensure_ascii=False)
+        return json.dumps(sweep_record(key, name, result, formula), ensure_ascii=False)
     if isinstance(result, ScenarioError | SolverLimit):
         return f"{name}: {'limit' if isinstance(result, SolverLimit) else 'error'}: {result}"
     if formula is not None:

@@ -1,0 +1,75 @@
+"""``commitlogic forecast``: the probability of every outcome, atom and kept commitment.
+
+    commitlogic forecast FILE [--assume FORMULA]... [--at DATE] [--json] [--samples N] [--seed S]
+
+For people: the outcomes sorted by probability, the chance that each active
+commitment is kept next to its credibility, and the atoms.  A
+``credibility`` on an ``observed`` or ``might`` statement is reported on
+stderr as a located warning, since it cannot change anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from commitlogic.cli import warnings as cli_warnings
+from commitlogic.cli.command import (
+    EXIT_OK,
+    Command,
+    Limit,
+    json_option,
+    positive,
+    print_json,
+    query_options,
+    question,
+)
+from commitlogic.cli.forecast_text import forecast_text
+
+__all__ = ["COMMAND"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add FILE, ``--assume``, ``--at``, ``--json``, ``--samples`` and ``--seed``."""
+    query_options(parser, limits=False)
+    json_option(parser, "one JSON object")
+    parser.add_argument(
+        "--samples",
+        metavar="N",
+        type=positive(int),
+        help="estimate from N samples (MC-SAT), with standard errors, instead of exactly",
+    )
+    parser.add_argument(
+        "--seed", metavar="S", type=int, default=0, help="the sampler's seed (default 0)"
+    )
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Print the forecast, exact or sampled."""
+    from commitlogic.reasoning.counting import TooWide  # numpy: only forecasts need it
+    from commitlogic.reasoning.forecast import forecast
+
+    asked = question(arguments, warnings=True)
+    cli_warnings.print_warnings([w for w in asked.warnings if w.field == "credibility"])
+    try:
+        result = forecast(
+            asked.scenario, asked.assume, asked.at, samples=arguments.samples, seed=arguments.seed
+        )
+    except TooWide as error:
+        raise Limit(f"{error}; estimate it with --samples N") from None
+    if arguments.json:
+        print_json(result.to_json())
+    else:
+        forecast_text(result, asked.scenario, asked.assume, arguments.at, sys.stdout)
+    return EXIT_OK
+
+
+COMMAND = Command(
+    name="forecast",
+    help="probabilities of outcomes from the actors' credibilities",
+    description="Print the probability of every outcome, atom and kept commitment when "
+    "each commitment holds with its credibility (SPEC section 3, forecast mode); observed "
+    "facts and assumptions are hard.  Exact unless --samples is given.",
+    configure=configure,
+    run=run,
+)
