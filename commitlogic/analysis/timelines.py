@@ -9,19 +9,20 @@ nodes of candidates never seen before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
 
-from commitlogic.model.formulas import FormulaLike
+from commitlogic.analysis.changes import Change, changes
+from commitlogic.analysis.whatif import WhatIf, absence_candidates, what_if
 from commitlogic.model.query import assumption_list, normalise
 from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning import tables
 from commitlogic.reasoning.forecast import Forecast
 from commitlogic.reasoning.reasoner import Assumption, Reasoner
-from commitlogic.reasoning.results import State, Status, StatusReport
+from commitlogic.reasoning.results import StatusReport
 
 __all__ = [
     "Change",
@@ -32,69 +33,6 @@ __all__ = [
     "timeline",
     "what_if",
 ]
-
-
-@attrs.frozen
-class Change:
-    """An atom, outcome or commitment whose answer differs between two reports.
-
-    ``before`` and ``after`` are statuses (of an atom or outcome) or sorted
-    state tuples (of a commitment); ``None`` where the name has no answer:
-    the report is inconsistent, or the commitment is not active there.
-    """
-
-    kind: str  # "outcome", "atom" or "commitment"
-    name: str
-    before: Status | tuple[State, ...] | None
-    after: Status | tuple[State, ...] | None
-
-    @property
-    def decided(self) -> bool:
-        """Whether an open question became settled: possible before, certain or impossible after."""
-        return self.before is Status.POSSIBLE and self.after in (Status.CERTAIN, Status.IMPOSSIBLE)
-
-    def to_json(self) -> dict[str, object]:
-        """Return ``{"kind", "name", "before", "after"}``; states as lists, no answer as null."""
-        return {
-            "kind": self.kind,
-            "name": self.name,
-            "before": _json_answer(self.before),
-            "after": _json_answer(self.after),
-        }
-
-
-def _json_answer(value: Status | tuple[State, ...] | None) -> str | list[str] | None:
-    if value is None or isinstance(value, str):
-        return value
-    return [str(item) for item in value]
-
-
-def changes(before: StatusReport, after: StatusReport) -> tuple[Change, ...]:
-    """Return what differs from ``before`` to ``after``: outcomes, then atoms, then commitments.
-
-    Within each kind, names come in order of ``after`` first, then the names
-    only ``before`` had.
-    """
-    found: list[Change] = []
-    for kind, old, new in (
-        ("outcome", before.outcomes, after.outcomes),
-        ("atom", before.atoms, after.atoms),
-        ("commitment", before.commitments, after.commitments),
-    ):
-        found.extend(_differences(kind, old, new))
-    return tuple(found)
-
-
-def _differences(kind: str, old: Mapping[str, object], new: Mapping[str, object]) -> list[Change]:
-    names = dict.fromkeys([*new, *old])
-    return [
-        Change(kind, name, old.get(name), new.get(name))  # type: ignore[arg-type]  # values: statuses or state tuples
-        for name in names
-        if old.get(name) != new.get(name)
-    ]
-
-
-# --------------------------------------------------------------------------- timelines
 
 
 @attrs.frozen
@@ -307,105 +245,3 @@ def _superseded(scenario: Scenario, day: date, active: set[str]) -> set[str]:
 def _in_file_order(scenario: Scenario, ids: Iterable[str]) -> tuple[str, ...]:
     chosen = set(ids)
     return tuple(s.id for s in scenario.statements if s.id in chosen)
-
-
-# --------------------------------------------------------------------------- what-if sweeps
-
-
-@attrs.frozen
-class WhatIf:
-    """The answer under one candidate fact, compared with the answer without it.
-
-    Attributes
-    ----------
-    candidate
-        The candidate fact, as given.
-    report
-        The status report with the candidate assumed (on top of the sweep's
-        own assumptions).
-    changes
-        Every outcome, atom and commitment whose answer the candidate changes.
-    """
-
-    candidate: str
-    report: StatusReport
-    changes: tuple[Change, ...]
-
-    @property
-    def outcomes_changed(self) -> tuple[str, ...]:
-        """The declared outcomes whose status the candidate changes."""
-        return tuple(change.name for change in self.changes if change.kind == "outcome")
-
-    @property
-    def decided(self) -> int:
-        """How many open outcomes and atoms the candidate settles (possible -> decided)."""
-        return sum(1 for change in self.changes if change.decided)
-
-    def rank(self) -> tuple[int, int, int, int]:
-        """Sort key: consistent first, then most outcomes changed, most settled, most changes."""
-        return (
-            0 if self.report.consistent else 1,
-            -len(self.outcomes_changed),
-            -self.decided,
-            -len(self.changes),
-        )
-
-    def to_json(self) -> dict[str, object]:
-        """Return the object of this candidate in ``commitlogic whatif --json``."""
-        return {
-            "candidate": self.candidate,
-            "consistent": self.report.consistent,
-            "changes": [change.to_json() for change in self.changes],
-            "conflict": None if self.report.conflict is None else list(self.report.conflict),
-        }
-
-
-def absence_candidates(scenario: Scenario) -> list[str]:
-    """Return ``absent(a, e)`` for each event ``e`` and each actor ``a`` invited to it."""
-    everyone = [actor.id for actor in scenario.actors]
-    return [
-        f"absent({actor}, {event.id})"
-        for event in scenario.events
-        for actor in (everyone if event.invited is None else event.invited)
-    ]
-
-
-def what_if(
-    reasoner: Reasoner,
-    candidates: FormulaLike | Iterable[FormulaLike] | None = None,
-    assume: Assumption | Iterable[Assumption] = (),
-    at: date | str | None = None,
-) -> list[WhatIf]:
-    """Ask, for each candidate fact, what it would change; rank by how much it decides.
-
-    Parameters
-    ----------
-    reasoner
-        The live reasoner; every candidate is a solver assumption on its
-        ground program.
-    candidates
-        Candidate facts (formula text or formulas); by default each invited
-        actor absent from each event (:func:`absence_candidates`).
-    assume, at
-        The query the candidates are compared with (as in ``status``).
-
-    Returns
-    -------
-    list[WhatIf]
-        Consistent candidates first, those changing the most outcomes
-        first, then those settling the most open questions; ties keep the
-        order of ``candidates``.  A candidate that contradicts the scenario
-        comes last, with its conflict in ``report.conflict``.
-    """
-    query = normalise(reasoner.scenario, assume, at)  # errors name assume or at, once
-    assume = assumption_list(assume)
-    if candidates is None:
-        chosen: list[FormulaLike] = list(absence_candidates(reasoner.scenario))
-    else:
-        chosen = assumption_list(candidates)
-    base = reasoner.status(assume=assume, at=query.at)
-    answers = []
-    for candidate in chosen:
-        report = reasoner.status(assume=[*assume, candidate], at=query.at)
-        answers.append(WhatIf(str(candidate), report, changes(base, report)))
-    return sorted(answers, key=WhatIf.rank)
