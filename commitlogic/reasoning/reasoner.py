@@ -4,37 +4,36 @@ The scenario is grounded once.  Each query (a date ``at`` and what-if
 assumptions) becomes a list of solver assumptions on that same ground
 program: ``active(S)`` for the statements active at ``at`` (and its negation
 for the others), ``holds(F)`` for each assumed formula.  Statuses come from
-brave and cautious consequences, never from enumerating outcomes.  Adding a
-statement, or assuming a formula never seen before, grounds only a new
-program part with the new facts.
+brave and cautious consequences, computed as a backbone
+(:mod:`commitlogic.reasoning.backbone`), never by enumerating outcomes;
+conflicts and explanations are minimal subsets found by divide-and-conquer
+deletion (:mod:`commitlogic.reasoning.minimal`).  Adding a statement, or
+assuming a formula never seen before, grounds only a new program part with
+the new facts.  The clingo side (limits, Ctrl-C, probes) lives in
+:mod:`commitlogic.reasoning.solver`.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from collections.abc import Iterable, Sequence
 
 import attrs
 import clingo
 from clingo import Function, Number, String, Symbol
 
 from commitlogic.model.dates import When
-from commitlogic.model.errors import SolverLimit
 from commitlogic.model.formulas import Formula, FormulaLike
 from commitlogic.model.query import Assumption, checked_formula, normalise
 from commitlogic.model.scenario import Outcome, Scenario, Statement
-from commitlogic.reasoning.encoding import (
-    PART,
-    SOLVER_OPTIONS,
-    STRICT_RULES,
-    TOLERANT_RULES,
-    Encoder,
-    rule_files,
-)
+from commitlogic.reasoning.backbone import Consequences, consequences
+from commitlogic.reasoning.encoding import Encoder
+from commitlogic.reasoning.minimal import minimal_subset
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
+from commitlogic.reasoning.solver import Solver
 
 __all__ = ["Assumption", "Reasoner"]
+
+_DISCHARGED, _VIOLATED = Function("discharged"), Function("violated")
 
 
 @attrs.frozen
@@ -52,35 +51,36 @@ class _Query:
         return [*self.background, *chosen, *extra]
 
 
-class _Shown:
-    """The shown atoms of a model, by kind, as the texts of their first argument.
+class _Oracle:
+    """The backbone search's view of the solver for one query (see ``backbone.Oracle``)."""
 
-    ``true(A)``, ``occurs(O)`` and ``triggered(S)`` are kinds of their own;
-    ``state(S,St)`` (shown in tolerant mode) is of kind ``St``.  ``names``
-    caches what each symbol stands for: reading a symbol's parts through
-    clingo's API costs several calls, a dictionary look-up one hash.
-    """
+    def __init__(
+        self,
+        solver: Solver,
+        assumptions: list[int],
+        literals: dict[Symbol, int],
+        maximize: int,
+        bound: int | None,
+    ) -> None:
+        self._solver, self._assumptions, self._literals = solver, assumptions, literals
+        self._maximize, self._bound = maximize, bound
 
-    def __init__(self, symbols: Iterable[Symbol], names: dict[Symbol, tuple[str, str]]) -> None:
-        found: dict[str, set[str]] = {
-            "true": set(),
-            "occurs": set(),
-            "triggered": set(),
-            "discharged": set(),
-            "violated": set(),
-        }
-        for symbol in symbols:
-            known = names.get(symbol)
-            if known is None:
-                arguments = symbol.arguments
-                kind = arguments[1].name if symbol.name == "state" else symbol.name
-                known = names[symbol] = (kind, arguments[0].string)
-            found[known[0]].add(known[1])
-        self.atoms = found["true"]
-        self.outcomes = found["occurs"]
-        self.triggered = found["triggered"]
-        self.discharged = found["discharged"]
-        self.violated = found["violated"]
+    def _guided(self, prefer: bool | None) -> list[int]:
+        # Prefer true atoms or false ones (rules/heuristics.lp).
+        if prefer is None:
+            return self._assumptions
+        return [*self._assumptions, self._maximize if prefer else -self._maximize]
+
+    def model(self, prefer: bool | None) -> list[Symbol] | None:
+        return self._solver.model(self._guided(prefer), self._bound)
+
+    def flipped(
+        self, up: Sequence[Symbol], down: Sequence[Symbol], prefer: bool | None
+    ) -> list[Symbol] | None:
+        literals = self._literals
+        up_literals, down_literals = [literals[key] for key in up], [literals[key] for key in down]
+        self._solver.probe([*up_literals, *down_literals])
+        return self._solver.flipped(self._guided(prefer), up_literals, down_literals, self._bound)
 
 
 class Reasoner:
@@ -123,28 +123,18 @@ class Reasoner:
         self._tolerant = tolerant
         self.time_limit = time_limit
         self.model_limit = model_limit
-        self._deadline: float | None = None
-        # Tolerant mode optimises with unsatisfiable-core search (usc): it
-        # proves a small optimum in one model, where branch and bound walks
-        # through hundreds of improving models (docs/encoding.md).
-        optimise = ["--opt-strategy=usc"] if tolerant else []
-        self._control = clingo.Control(
-            ["--models=0", *SOLVER_OPTIONS, *optimise], logger=_ignore, message_limit=0
-        )
-        for name, text in rule_files(TOLERANT_RULES if tolerant else STRICT_RULES):
-            try:
-                self._control.add(PART, ["p"], text)
-            except RuntimeError as error:  # pragma: no cover - the rules are ours
-                raise RuntimeError(f"cannot parse rules/{name}") from error
+        self._solver = Solver(tolerant=tolerant)
         self._encoder = Encoder(weights=tolerant)
         self._active_literals: dict[str, int] = {}
         self._commitments: set[str] = set()
-        self._names: dict[Symbol, tuple[str, str]] = {}
         universe = self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
-        self._maximize = self._free_external(Function("maximize"))
+        self._maximize = self._solver.free_external(Function("maximize"))
         # The atom universe by canonical text, in order (SPEC section 2).
         self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in universe)
+        # Read the literals of the shown atoms in bulk once; later ones one by one.
+        for name, arity in (("true", 1), ("occurs", 1), ("triggered", 1), ("state", 2)):
+            self._solver.literals(name, arity)
 
     # ------------------------------------------------------------------ building
 
@@ -157,6 +147,11 @@ class Reasoner:
     def tolerant(self) -> bool:
         """Whether this reasoner answers in tolerant mode."""
         return self._tolerant
+
+    @property
+    def _control(self) -> clingo.Control:
+        """The live clingo control (for tests that observe grounding and statistics)."""
+        return self._solver.control
 
     def add(self, item: Statement | Outcome) -> None:
         """Add a statement or an outcome to the live reasoner, grounding only the new part.
@@ -187,33 +182,24 @@ class Reasoner:
     def _ground_new_part(self, statements: Iterable[Statement]) -> None:
         part, facts = self._encoder.take()
         if facts or part == 0:  # part 0 also declares the external maximize
-            with self._control.backend() as backend:
-                for fact in facts:
-                    backend.add_rule([backend.add_atom(fact)])
-            self._control.ground([(PART, [Number(part)])])
+            self._solver.ground(part, facts)
         for statement in statements:
-            literal = self._free_external(Function("active", [String(statement.id)]))
+            literal = self._solver.free_external(Function("active", [String(statement.id)]))
             self._active_literals[statement.id] = literal
             if statement.is_commitment:
                 self._commitments.add(statement.id)
-
-    def _free_external(self, symbol: Symbol) -> int:
-        """Free an external atom, so that queries can assume it either way; return its literal."""
-        self._control.assign_external(symbol, None)
-        return self._control.symbolic_atoms[symbol].literal
 
     def _literal(self, formula: Formula) -> int | None:
         """Return the solver literal of ``holds(F)``, or ``None`` when it can never hold."""
         node = self._encoder.node(formula)
         self._ground_new_part([])
-        found = self._control.symbolic_atoms[Function("holds", [Number(node)])]
-        return None if found is None else found.literal
+        return self._solver.literal(Function("holds", [Number(node)]))
 
     # ------------------------------------------------------------------ queries
 
     def _query(self, assume: Sequence[Assumption], at: When | str | None) -> _Query:
-        # Every query starts here: its time limit counts from now.
-        self._deadline = None if self.time_limit is None else time.monotonic() + self.time_limit
+        # Every query starts here: its limits count from now.
+        self._solver.start(self.time_limit, self.model_limit)
         request = normalise(self._scenario, assume, at)
         active = set(self._scenario.active(request.at))
         background: list[int] = []
@@ -241,67 +227,37 @@ class Reasoner:
                 order.append(name)
         return _Query(background, members, order, universe, impossible)
 
-    def _configure(self, enum_mode: str, bound: int | None) -> None:
-        """Set the enumeration mode, and in tolerant mode the cost bound on outcomes.
-
-        Mode ``auto`` looks for one outcome (never enumerate); ``brave`` and
-        ``cautious`` go on until their consequences are fixed.  ``bound``
-        ``None`` ignores costs (any outcome counts: consistency and
-        conflicts); a number keeps the outcomes of at most that cost.
-        """
-        solve = self._control.configuration.solve
-        solve.enum_mode = enum_mode
-        solve.models = 1 if enum_mode == "auto" else 0
-        if self._tolerant:
-            solve.opt_mode = "ignore" if bound is None else f"enum,{bound}"
-
     def _optimum(self, query: _Query) -> int | None:
-        """Return the least cost of an outcome of ``query``, or None if it has none.
-
-        clasp's core-guided search proves the optimum; outcomes are not
-        enumerated.  Strict mode has no costs: this is one satisfiability check.
-        """
-        if not self._tolerant:
-            return 0 if self._satisfiable(query.assumptions())[0] else None
-        solve = self._control.configuration.solve
-        solve.enum_mode, solve.opt_mode, solve.models = "auto", "opt", 0
-        costs: list[int] = []
-
-        def on_model(model: clingo.Model) -> None:
-            costs.append(sum(model.cost))
-
-        result = self._solve(query.assumptions(), on_model=on_model)
-        return costs[-1] if result.satisfiable and costs else None
-
-    def _consequences(
-        self, query: _Query, mode: Literal["brave", "cautious"], bound: int
-    ) -> _Shown | None:
-        """Return what is true in some (brave) or all (cautious) outcomes, or None if none.
-
-        In tolerant mode only the outcomes of cost at most ``bound`` count.
-        """
-        self._configure(mode, bound)
-        last: list[Symbol] | None = None
-
-        def on_last(model: clingo.Model) -> None:
-            # Only the last model holds the consequences: reading the shown
-            # atoms of every model through the API would cost more than the search.
-            nonlocal last
-            last = model.symbols(shown=True)
-
-        # Prefer true atoms for brave, false ones for cautious (rules/heuristics.lp).
-        guide = self._maximize if mode == "brave" else -self._maximize
-        result = self._solve([*query.assumptions(), guide], on_last=on_last)
-        if result.unsatisfiable or last is None:
+        """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none."""
+        if query.impossible is not None:
             return None
-        return _Shown(last, self._names)
+        if not self._tolerant:
+            return 0
+        return self._solver.optimum(query.assumptions())
 
-    def _satisfiable(self, literals: list[int], bound: int | None = None) -> tuple[bool, list[int]]:
-        """Solve under ``literals``; return satisfiability and, if not, the core."""
-        self._configure("auto", bound)
-        core: list[int] = []
-        result = self._solve(literals, on_core=core.extend)
-        return bool(result.satisfiable), core
+    def _keys(self, query: _Query) -> tuple[dict[Symbol, int], dict[str, list[Symbol]]]:
+        """Return the literals of the atoms a status reads, and those atoms by kind.
+
+        Atoms that can never be true (simplified away by clingo) have no literal.
+        """
+        true = [Function("true", [String(name)]) for name in query.universe]
+        occurs = [Function("occurs", [String(o.id)]) for o in self._scenario.outcomes]
+        commitments = [s for s in query.order if s in self._commitments]
+        triggered = [Function("triggered", [String(s)]) for s in commitments]
+        by_kind = {"true": true, "occurs": occurs, "triggered": triggered}
+        if self._tolerant:
+            by_kind["discharged"] = [
+                Function("state", [String(s), _DISCHARGED]) for s in commitments
+            ]
+            by_kind["violated"] = [Function("state", [String(s), _VIOLATED]) for s in commitments]
+        literal = self._solver.literal
+        literals = {}
+        for symbols in by_kind.values():
+            for symbol in symbols:
+                found = literal(symbol)
+                if found is not None:
+                    literals[symbol] = found
+        return literals, by_kind
 
     def _witness(self, literals: list[int], universe: Iterable[str]) -> tuple[str, ...]:
         """Return the true atoms of ``universe`` in one outcome under ``literals``, sorted.
@@ -309,62 +265,12 @@ class Reasoner:
         The solver prefers false atoms (rules/heuristics.lp), so the witness
         makes true only what it has to, as far as it sees.
         """
-        self._configure("auto", None)
-        shown: list[Symbol] = []
-
-        def on_model(model: clingo.Model) -> None:
-            shown.extend(model.symbols(shown=True))
-
-        self._solve([*literals, -self._maximize], on_model=on_model)
-        true = _Shown(shown, self._names).atoms
+        shown = self._solver.model([*literals, -self._maximize]) or []
+        true = {symbol.arguments[0].string for symbol in shown if symbol.name == "true"}
         return tuple(sorted(name for name in universe if name in true))
 
-    def _solve(
-        self,
-        literals: list[int],
-        on_model: Callable[[clingo.Model], None] | None = None,
-        on_core: Callable[[Sequence[int]], None] | None = None,
-        on_last: Callable[[clingo.Model], None] | None = None,
-    ) -> clingo.SolveResult:
-        """Solve under ``literals`` within the time and model limits, else raise SolverLimit.
-
-        ``on_last`` sees the last model only (``on_model`` sees each one).
-        """
-        limit, count = self.model_limit, 0
-        synchronous = self._deadline is None
-        # clingo does not call on_last when solving asynchronously (under a
-        # time limit): there it sees every model, the last call being the last.
-        each = on_model if synchronous or on_last is None else on_last
-
-        def counted(model: clingo.Model) -> bool:
-            nonlocal count
-            count += 1
-            if limit is not None and count > limit:
-                return False  # stop the search; reported below
-            if each is not None:
-                each(model)
-            return True
-
-        if synchronous:
-            result = self._control.solve(
-                assumptions=literals, on_model=counted, on_core=on_core, on_last=on_last
-            )
-        else:
-            handle = self._control.solve(
-                assumptions=literals, on_model=counted, on_core=on_core, async_=True
-            )
-            with handle:
-                assert self._deadline is not None
-                if not handle.wait(max(0.0, self._deadline - time.monotonic())):
-                    handle.cancel()
-                    raise SolverLimit("time", self.time_limit or 0.0)
-                result = handle.get()
-        if limit is not None and count > limit:
-            raise SolverLimit("models", limit)
-        return result
-
     def _conflict(self, query: _Query) -> tuple[str, ...]:
-        """Return a minimal set of members that has no outcome (deletion-based, on cores)."""
+        """Return a minimal set of members that has no outcome."""
         if query.impossible is not None:
             return (query.impossible,)
         return self._minimal(query)
@@ -372,24 +278,15 @@ class Reasoner:
     def _minimal(self, query: _Query, *fixed: int) -> tuple[str, ...]:
         """Return a minimal set of members that has no outcome together with ``fixed``.
 
-        Starts from the solver's unsatisfiable core, then drops one member at
-        a time, keeping it only when the rest has an outcome again; each
-        unsatisfiable trial shrinks the candidates to its own core.
+        Divide-and-conquer deletion over the solver's cores (:mod:`.minimal`),
+        costs ignored (tolerant mode: only hard facts can conflict).
         """
-        satisfiable, core = self._satisfiable(query.assumptions(None, *fixed))
-        assert not satisfiable, "a minimal unsatisfiable set was asked of a satisfiable query"
-        in_core = set(core)
-        candidates = [literal for literal in query.members if literal in in_core]
-        index = 0
-        while index < len(candidates):
-            trial = candidates[:index] + candidates[index + 1 :]
-            satisfiable, core = self._satisfiable(query.assumptions(trial, *fixed))
-            if satisfiable:
-                index += 1  # needed: keep it
-            else:
-                kept = set(core)
-                candidates = [literal for literal in trial if literal in kept]
-        names = {query.members[literal] for literal in candidates}
+
+        def check(members: Sequence[int]) -> tuple[bool, list[int]]:
+            return self._solver.check(query.assumptions(members, *fixed))
+
+        needed = set(minimal_subset(list(query.members), check))
+        names = {query.members[literal] for literal in needed}
         return tuple(name for name in query.order if name in names)
 
     def status(
@@ -412,27 +309,34 @@ class Reasoner:
             When an assumption is not a valid formula or ``at`` is not a date.
         """
         query = self._query(assume, at)
-        if query.impossible is not None:
-            cost = None
-        else:  # strict mode: brave consequences tell consistency, without another call
-            cost = self._optimum(query) if self._tolerant else 0
-        brave = None if cost is None else self._consequences(query, "brave", cost)
-        if cost is None or brave is None:
+        cost = self._optimum(query)
+        found = None
+        if cost is not None:
+            literals, by_kind = self._keys(query)
+            oracle = _Oracle(
+                self._solver,
+                query.assumptions(),
+                literals,
+                self._maximize,
+                cost if self._tolerant else None,
+            )
+            found = consequences(list(literals), oracle)
+        if found is None:
             return StatusReport(False, conflict=self._conflict(query), tolerant=self._tolerant)
-        cautious = self._consequences(query, "cautious", cost) or _Shown([], self._names)
 
-        def status_of(name: str, kind: str) -> Status:
-            in_some, in_all = name in getattr(brave, kind), name in getattr(cautious, kind)
-            return Status.from_bounds(in_some=in_some, in_all=in_all)
+        def status_of(symbol: Symbol) -> Status:
+            return Status.from_bounds(
+                in_some=symbol in found.brave, in_all=symbol in found.cautious
+            )
 
-        atoms = {name: status_of(name, "atoms") for name in query.universe}
+        atoms = dict(zip(query.universe, map(status_of, by_kind["true"]), strict=True))
         outcomes = {
-            outcome.id: status_of(outcome.id, "outcomes") for outcome in self._scenario.outcomes
+            outcome.id: status_of(symbol)
+            for outcome, symbol in zip(self._scenario.outcomes, by_kind["occurs"], strict=True)
         }
         commitments = {
-            statement: self._states(statement, brave, cautious)
-            for statement in query.order
-            if statement in self._commitments
+            symbol.arguments[0].string: self._states(index, by_kind, found)
+            for index, symbol in enumerate(by_kind["triggered"])
         }
         return StatusReport(
             True,
@@ -443,19 +347,21 @@ class Reasoner:
             tolerant=self._tolerant,
         )
 
-    def _states(self, statement: str, brave: _Shown, cautious: _Shown) -> tuple[State, ...]:
-        """Return the sorted states an active commitment takes across the outcomes.
+    def _states(
+        self, index: int, by_kind: dict[str, list[Symbol]], found: Consequences[Symbol]
+    ) -> tuple[State, ...]:
+        """Return the sorted states of the ``index``-th active commitment across the outcomes.
 
         It can be expired wherever its antecedent can fail.  In strict mode no
         outcome violates it, so it can be discharged wherever its antecedent
-        can hold; tolerant mode shows discharged and violated states directly.
+        can hold; tolerant mode reads discharged and violated states directly.
         """
         states = []
-        if statement in (brave.discharged if self._tolerant else brave.triggered):
+        if by_kind["discharged" if self._tolerant else "triggered"][index] in found.brave:
             states.append(State.DISCHARGED)
-        if statement not in cautious.triggered:
+        if by_kind["triggered"][index] not in found.cautious:
             states.append(State.EXPIRED)
-        if statement in brave.violated:
+        if self._tolerant and by_kind["violated"][index] in found.brave:
             states.append(State.VIOLATED)
         return tuple(states)
 
@@ -466,14 +372,14 @@ class Reasoner:
         query = self._query(assume, at)
         if query.impossible is not None:
             return False
-        return self._satisfiable(query.assumptions())[0]  # tolerant: costs do not matter
+        return self._solver.check(query.assumptions())[0]  # tolerant: costs do not matter
 
     def conflict(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
     ) -> tuple[str, ...] | None:
         """Return a minimal conflict (statement ids and ``assume:`` names), or ``None``."""
         query = self._query(assume, at)
-        if query.impossible is None and self._satisfiable(query.assumptions())[0]:
+        if query.impossible is None and self._solver.check(query.assumptions())[0]:
             return None
         return self._conflict(query)
 
@@ -496,7 +402,7 @@ class Reasoner:
             return None
         literal = self._literal(checked)
         if literal is None:  # the formula can never hold
-            consistent = self._satisfiable(query.assumptions(), bound)[0]
+            consistent = self._solver.check(query.assumptions(), bound)[0]
             return Status.IMPOSSIBLE if consistent else None
         return self._status_of(query, literal, bound)
 
@@ -505,8 +411,8 @@ class Reasoner:
 
         ``None`` when it can neither hold nor fail: the query has no outcome.
         """
-        can_hold = self._satisfiable(query.assumptions(None, literal), bound)[0]
-        can_fail = self._satisfiable(query.assumptions(None, -literal), bound)[0]
+        can_hold = self._solver.check(query.assumptions(None, literal), bound)[0]
+        can_fail = self._solver.check(query.assumptions(None, -literal), bound)[0]
         if not (can_hold or can_fail):
             return None
         return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
@@ -540,7 +446,7 @@ class Reasoner:
         query = self._query(assume, at)
         checked = checked_formula(formula, self._scenario, "formula")
         text = str(checked)
-        if query.impossible is not None or not self._satisfiable(query.assumptions())[0]:
+        if query.impossible is not None or not self._solver.check(query.assumptions())[0]:
             return Explanation(text, None, because=self._conflict(query))
         literal = self._literal(checked)
         if literal is None:  # the formula was simplified away as false: no reason needed
@@ -556,7 +462,3 @@ class Reasoner:
             fails=self._witness(query.assumptions(None, -literal), universe),
         )
         return Explanation(text, status, witnesses=witnesses)
-
-
-def _ignore(_code: clingo.MessageCode, _message: str) -> None:
-    """Drop clingo's informational messages; our input never reaches the parser."""
