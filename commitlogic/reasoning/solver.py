@@ -8,14 +8,14 @@ calls) or when the user presses Ctrl-C: the search is cancelled and
 ``KeyboardInterrupt`` propagates.
 
 For the backbone (:mod:`commitlogic.reasoning.backbone`) the solver also
-keeps *probes*: for each literal ``l`` it is asked about, two external atoms
-``up(l)`` and ``down(l)`` with the rules ``flip :- up(l), l`` and
-``flip :- down(l), not l``, and an external ``probing`` with the constraint
-``:- probing, not flip``.
-Switching on ``probing`` and some ``up``/``down`` externals asks for a model
-in which at least one chosen literal takes the chosen value; switching them
-off again leaves the program as it was.  The probes are built once per
-literal, so repeated queries add no rules.
+keeps *probes*: for each literal ``l`` it is asked about, two free external
+atoms ``up(l)`` and ``down(l)`` with the rules ``flip :- up(l), l`` and
+``flip :- down(l), not l``, and a free external ``probing`` with the
+constraint ``:- probing, not flip``.  Assuming ``probing`` and some
+``up``/``down`` externals (and every other probe off) asks for a model in
+which at least one chosen literal takes the chosen value; a call that does
+not assume ``probing`` is not constrained by the probes at all.  Probes are
+built once per literal, so repeated queries add no rules.
 """
 
 from __future__ import annotations
