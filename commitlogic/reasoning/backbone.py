@@ -87,29 +87,13 @@ def consequences(keys: Collection[K], oracle: Oracle[K]) -> Consequences[K] | No
     second = oracle.model(False)
     assert second is not None, "a query with a model lost it"
     seen(second)
-    up = [key for key in keys if key not in some]  # never seen true: can it be?
-    down = [key for key in keys if key in every]  # never seen false: can it be?
-    if not up and not down:
-        return Consequences(some, every)
-    model = oracle.flipped(up, down, None)
-    if model is None:  # every candidate is backbone
-        return Consequences(some, every)
-    seen(model)
-    # Each direction with its preference, until no candidate can flip.
     while True:
-        up = [key for key in up if key not in some]
-        if not up:
+        up = [key for key in keys if key not in some]  # never seen true: can it be?
+        down = [key for key in keys if key in every]  # never seen false: can it be?
+        if not up and not down:
             break
-        model = oracle.flipped(up, (), True)
-        if model is None:
-            break
-        seen(model)
-    while True:
-        down = [key for key in down if key in every]
-        if not down:
-            break
-        model = oracle.flipped((), down, False)
-        if model is None:
+        model = oracle.flipped(up, down, None)
+        if model is None:  # every candidate left is backbone
             break
         seen(model)
     return Consequences(some, every)

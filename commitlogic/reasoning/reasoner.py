@@ -25,15 +25,13 @@ from commitlogic.model.dates import When
 from commitlogic.model.formulas import Formula, FormulaLike
 from commitlogic.model.query import Assumption, checked_formula, normalise
 from commitlogic.model.scenario import Outcome, Scenario, Statement
-from commitlogic.reasoning.backbone import Consequences, consequences
+from commitlogic.reasoning.backbone import consequences
 from commitlogic.reasoning.encoding import Encoder
 from commitlogic.reasoning.minimal import minimal_subset
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
 from commitlogic.reasoning.solver import Solver
 
 __all__ = ["Assumption", "Reasoner"]
-
-_DISCHARGED, _VIOLATED = Function("discharged"), Function("violated")
 
 
 @attrs.frozen
@@ -52,17 +50,17 @@ class _Query:
 
 
 class _Oracle:
-    """The backbone search's view of the solver for one query (see ``backbone.Oracle``)."""
+    """The backbone search's view of the solver for one query (see ``backbone.Oracle``).
+
+    Its keys are the solver literals of the atoms a status reads.  (In
+    states, expired is not read: it follows from ``triggered``, see
+    rules/display.lp.)
+    """
 
     def __init__(
-        self,
-        solver: Solver,
-        assumptions: list[int],
-        literals: dict[Symbol, int],
-        maximize: int,
-        bound: int | None,
+        self, solver: Solver, assumptions: list[int], maximize: int, bound: int | None
     ) -> None:
-        self._solver, self._assumptions, self._literals = solver, assumptions, literals
+        self._solver, self._assumptions = solver, assumptions
         self._maximize, self._bound = maximize, bound
 
     def _guided(self, prefer: bool | None) -> list[int]:
@@ -71,16 +69,20 @@ class _Oracle:
             return self._assumptions
         return [*self._assumptions, self._maximize if prefer else -self._maximize]
 
-    def model(self, prefer: bool | None) -> list[Symbol] | None:
-        return self._solver.model(self._guided(prefer), self._bound)
+    def _true(self, shown: list[Symbol] | None) -> list[int] | None:
+        if shown is None:
+            return None
+        known = self._solver.known
+        return [known[symbol] for symbol in shown if symbol in known]
+
+    def model(self, prefer: bool | None) -> list[int] | None:
+        return self._true(self._solver.model(self._guided(prefer), self._bound))
 
     def flipped(
-        self, up: Sequence[Symbol], down: Sequence[Symbol], prefer: bool | None
-    ) -> list[Symbol] | None:
-        literals = self._literals
-        up_literals, down_literals = [literals[key] for key in up], [literals[key] for key in down]
-        self._solver.probe([*up_literals, *down_literals])
-        return self._solver.flipped(self._guided(prefer), up_literals, down_literals, self._bound)
+        self, up: Sequence[int], down: Sequence[int], prefer: bool | None
+    ) -> list[int] | None:
+        self._solver.probe([*up, *down])
+        return self._true(self._solver.flipped(self._guided(prefer), up, down, self._bound))
 
 
 class Reasoner:
@@ -126,6 +128,7 @@ class Reasoner:
         self._solver = Solver(tolerant=tolerant)
         self._encoder = Encoder(weights=tolerant)
         self._active_literals: dict[str, int] = {}
+        self._key_literals: dict[tuple[str, str], int | None] = {}
         self._commitments: set[str] = set()
         universe = self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
@@ -235,29 +238,37 @@ class Reasoner:
             return 0
         return self._solver.optimum(query.assumptions())
 
-    def _keys(self, query: _Query) -> tuple[dict[Symbol, int], dict[str, list[Symbol]]]:
-        """Return the literals of the atoms a status reads, and those atoms by kind.
+    def _keys(self, query: _Query) -> tuple[list[str], dict[str, list[int | None]]]:
+        """Return the active commitments, and the literals of the atoms a status reads, by kind.
 
-        Atoms that can never be true (simplified away by clingo) have no literal.
+        Kinds: ``true`` (per universe atom), ``occurs`` (per outcome),
+        ``triggered`` (per active commitment) and in tolerant mode
+        ``discharged`` and ``violated`` (``state/2``).  An atom that can
+        never be true (simplified away by clingo) has the literal ``None``.
         """
-        true = [Function("true", [String(name)]) for name in query.universe]
-        occurs = [Function("occurs", [String(o.id)]) for o in self._scenario.outcomes]
         commitments = [s for s in query.order if s in self._commitments]
-        triggered = [Function("triggered", [String(s)]) for s in commitments]
-        by_kind = {"true": true, "occurs": occurs, "triggered": triggered}
+        names = {
+            "true": list(query.universe),
+            "occurs": [outcome.id for outcome in self._scenario.outcomes],
+            "triggered": commitments,
+        }
         if self._tolerant:
-            by_kind["discharged"] = [
-                Function("state", [String(s), _DISCHARGED]) for s in commitments
-            ]
-            by_kind["violated"] = [Function("state", [String(s), _VIOLATED]) for s in commitments]
-        literal = self._solver.literal
-        literals = {}
-        for symbols in by_kind.values():
-            for symbol in symbols:
-                found = literal(symbol)
-                if found is not None:
-                    literals[symbol] = found
-        return literals, by_kind
+            names["discharged"] = names["violated"] = commitments
+        return commitments, {
+            kind: [self._key(kind, n) for n in found] for kind, found in names.items()
+        }
+
+    def _key(self, kind: str, name: str) -> int | None:
+        """Return the literal of the atom of ``kind`` about ``name`` (cached: symbols cost)."""
+        known = self._key_literals.get((kind, name), False)
+        if known is not False:
+            return known
+        if kind in ("discharged", "violated"):
+            symbol = Function("state", [String(name), Function(kind)])
+        else:
+            symbol = Function(kind, [String(name)])
+        literal = self._key_literals[kind, name] = self._solver.literal(symbol)
+        return literal
 
     def _witness(self, literals: list[int], universe: Iterable[str]) -> tuple[str, ...]:
         """Return the true atoms of ``universe`` in one outcome under ``literals``, sorted.
@@ -312,58 +323,46 @@ class Reasoner:
         cost = self._optimum(query)
         found = None
         if cost is not None:
-            literals, by_kind = self._keys(query)
+            commitments, keys = self._keys(query)
             oracle = _Oracle(
                 self._solver,
                 query.assumptions(),
-                literals,
                 self._maximize,
                 cost if self._tolerant else None,
             )
-            found = consequences(list(literals), oracle)
+            literals = {literal for found in keys.values() for literal in found}
+            literals.discard(None)
+            found = consequences(sorted(literals), oracle)  # type: ignore[type-var]
         if found is None:
             return StatusReport(False, conflict=self._conflict(query), tolerant=self._tolerant)
+        brave, cautious = found.brave, found.cautious
 
-        def status_of(symbol: Symbol) -> Status:
-            return Status.from_bounds(
-                in_some=symbol in found.brave, in_all=symbol in found.cautious
-            )
+        def statuses(kind: str) -> list[Status]:
+            return [
+                Status.from_bounds(in_some=literal in brave, in_all=literal in cautious)
+                for literal in keys[kind]
+            ]
 
-        atoms = dict(zip(query.universe, map(status_of, by_kind["true"]), strict=True))
-        outcomes = {
-            outcome.id: status_of(symbol)
-            for outcome, symbol in zip(self._scenario.outcomes, by_kind["occurs"], strict=True)
-        }
-        commitments = {
-            symbol.arguments[0].string: self._states(index, by_kind, found)
-            for index, symbol in enumerate(by_kind["triggered"])
-        }
+        states: list[list[State]] = [[] for _ in commitments]
+        discharged = keys["discharged" if self._tolerant else "triggered"]
+        for index, literal in enumerate(discharged):
+            if literal in brave:
+                states[index].append(State.DISCHARGED)
+        for index, literal in enumerate(keys["triggered"]):
+            if literal not in cautious:
+                states[index].append(State.EXPIRED)
+        for index, literal in enumerate(keys.get("violated", ())):
+            if literal in brave:
+                states[index].append(State.VIOLATED)
+        outcomes = [outcome.id for outcome in self._scenario.outcomes]
         return StatusReport(
             True,
-            atoms=atoms,
-            outcomes=outcomes,
-            commitments=commitments,
+            atoms=dict(zip(query.universe, statuses("true"), strict=True)),
+            outcomes=dict(zip(outcomes, statuses("occurs"), strict=True)),
+            commitments=dict(zip(commitments, map(tuple, states), strict=True)),
             cost=cost if self._tolerant else None,
             tolerant=self._tolerant,
         )
-
-    def _states(
-        self, index: int, by_kind: dict[str, list[Symbol]], found: Consequences[Symbol]
-    ) -> tuple[State, ...]:
-        """Return the sorted states of the ``index``-th active commitment across the outcomes.
-
-        It can be expired wherever its antecedent can fail.  In strict mode no
-        outcome violates it, so it can be discharged wherever its antecedent
-        can hold; tolerant mode reads discharged and violated states directly.
-        """
-        states = []
-        if by_kind["discharged" if self._tolerant else "triggered"][index] in found.brave:
-            states.append(State.DISCHARGED)
-        if by_kind["triggered"][index] not in found.cautious:
-            states.append(State.EXPIRED)
-        if self._tolerant and by_kind["violated"][index] in found.brave:
-            states.append(State.VIOLATED)
-        return tuple(states)
 
     def is_consistent(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 
 import clingo
-from clingo import Number, Symbol, TruthValue
+from clingo import HeuristicType, Number, Symbol, TruthValue
 
 from commitlogic.model.errors import SolverLimit
 from commitlogic.reasoning.encoding import (
@@ -94,6 +94,11 @@ class Solver:
         """Free an external atom, so that queries can assume it either way; return its literal."""
         self.control.assign_external(symbol, None)
         return self.control.symbolic_atoms[symbol].literal
+
+    @property
+    def known(self) -> dict[Symbol, int | None]:
+        """The literals looked up so far, by symbol (``None``: never true)."""
+        return self._literals
 
     def literal(self, symbol: Symbol) -> int | None:
         """Return the literal of a ground atom, or ``None`` when it can never be true."""
@@ -236,6 +241,11 @@ class Solver:
                 self._switches += (up, down)
                 backend.add_rule([flip], [up, literal])
                 backend.add_rule([flip], [down, -literal])
+                # Decide a probed literal first, and try its other value first
+                # (CadiBack's phases): one model then flips as many as it can.
+                for switch, sign in ((up, 1), (down, -1)):
+                    backend.add_heuristic(literal, HeuristicType.Sign, sign, 2, [switch])
+                    backend.add_heuristic(literal, HeuristicType.Level, 1, 2, [switch])
                 self._probes[literal] = (up, down)
             # A free external not assumed constrains nothing: the solver may
             # always leave it false.  So the previous batch's guard needs no switch.
