@@ -140,6 +140,8 @@ class Solver:
         KeyboardInterrupt
             On Ctrl-C: the search is cancelled first (within :data:`POLL` seconds).
         """
+        if self._deadline is not None and time.monotonic() >= self._deadline:
+            raise SolverLimit("time", self._time_limit or 0.0)  # spent by earlier calls
         limit = self._model_limit
         over = False
 
