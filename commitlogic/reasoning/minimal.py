@@ -22,9 +22,12 @@ __all__ = ["Check", "minimal_subset"]
 M = TypeVar("M", bound=Hashable)
 
 #: ``check(members)`` tells whether ``members`` (with whatever background the
-#: caller keeps) has a model; when it has none, it also returns a core: a
-#: collection that contains every member (at least) needed for that.  A
-#: core may name other things too (they are ignored) and need not be minimal.
+#: caller keeps) has a model.  When it has none, it also returns a core: a
+#: collection that contains every member (at least) needed for that; it may
+#: name other things too (they are ignored) and need not be minimal.  When
+#: it has one, it returns the members (of all, not only those given) that
+#: this model falsifies, or any collection that contains them all (such as
+#: every member) when the caller cannot tell.
 Check = Callable[[Sequence[M]], tuple[bool, Collection[M]]]
 
 
@@ -52,6 +55,11 @@ def minimal_subset(members: Sequence[M], check: Check[M]) -> list[M]:
     needed member, and the chunk is halved until a single member is shown
     needed.  Then the chunk size starts again from half the candidates.
     A member shown needed stays needed, since later trials only remove.
+
+    The model of a satisfiable trial narrows the search (model rotation, as
+    in MUSer2): it satisfies every member of the chunk but those it
+    falsifies, so one of those is needed; they move to the front and the
+    chunk shrinks to them, and a single falsified member is needed at once.
     """
     satisfiable, core = check(members)
     if satisfiable:
@@ -67,11 +75,17 @@ def minimal_subset(members: Sequence[M], check: Check[M]) -> list[M]:
         if not satisfiable:  # the chunk is not needed: drop it, and what the core leaves out
             in_core = set(core)
             candidates = [member for member in rest if member in in_core]
-        elif chunk == 1:  # this member is needed
-            needed.append(head[0])
-            candidates = rest
+            continue
+        falsified = [member for member in head if member in core]  # core: what the model breaks
+        if not falsified:  # the caller's model information does not fit: plain halving
+            falsified = head
+        if len(falsified) == 1:  # everything but this member has a model: it is needed
+            needed.append(falsified[0])
+            candidates = [member for member in candidates if member != falsified[0]]
             chunk = max(1, len(candidates) // 2)
-        else:
-            chunk //= 2
+        else:  # one of the falsified members is needed: search them first
+            kept = set(falsified)
+            candidates = falsified + [member for member in candidates if member not in kept]
+            chunk = len(falsified) // 2
     order = {member: index for index, member in enumerate(members)}
     return sorted(needed, key=order.__getitem__)

@@ -15,7 +15,7 @@ the new facts.  The clingo side (limits, Ctrl-C, probes) lives in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import attrs
 import clingo
@@ -28,25 +28,11 @@ from commitlogic.model.scenario import Outcome, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
 from commitlogic.reasoning.encoding import Encoder
 from commitlogic.reasoning.minimal import minimal_subset
+from commitlogic.reasoning.resolved import Resolved, constraint
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
 from commitlogic.reasoning.solver import Solver
 
 __all__ = ["Assumption", "Reasoner"]
-
-
-@attrs.frozen
-class _Query:
-    """One query, resolved: the literals to assume and how to name them back."""
-
-    background: list[int]  # always assumed: inactive statements are off
-    members: dict[int, str]  # literal -> statement id or "assume:<text>"
-    order: list[str]  # conflict members in report order
-    universe: dict[str, None]  # atom texts, in order
-    impossible: str | None  # an assumption that can never hold, if any
-
-    def assumptions(self, members: Iterable[int] | None = None, *extra: int) -> list[int]:
-        chosen = self.members if members is None else members
-        return [*self.background, *chosen, *extra]
 
 
 class _Oracle:
@@ -200,7 +186,7 @@ class Reasoner:
 
     # ------------------------------------------------------------------ queries
 
-    def _query(self, assume: Sequence[Assumption], at: When | str | None) -> _Query:
+    def _query(self, assume: Sequence[Assumption], at: When | str | None) -> Resolved:
         # Every query starts here: its limits count from now.
         self._solver.start(self.time_limit, self.model_limit)
         request = normalise(self._scenario, assume, at)
@@ -208,11 +194,13 @@ class Reasoner:
         background: list[int] = []
         members: dict[int, str] = {}
         order: list[str] = []
+        constraints: dict[int, tuple[Formula | None, Formula] | None] = {}
         for statement in self._scenario.statements:
             literal = self._active_literals[statement.id]
             if statement.id in active:
                 members[literal] = statement.id
                 order.append(statement.id)
+                constraints[literal] = constraint(statement)
             else:
                 background.append(-literal)
         universe = self._universe
@@ -228,9 +216,10 @@ class Reasoner:
             if literal not in members:
                 members[literal] = name
                 order.append(name)
-        return _Query(background, members, order, universe, impossible)
+                constraints[literal] = (None, formula)
+        return Resolved(background, members, order, universe, impossible, constraints)
 
-    def _optimum(self, query: _Query) -> int | None:
+    def _optimum(self, query: Resolved) -> int | None:
         """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none."""
         if query.impossible is not None:
             return None
@@ -238,7 +227,7 @@ class Reasoner:
             return 0
         return self._solver.optimum(query.assumptions())
 
-    def _keys(self, query: _Query) -> tuple[list[str], dict[str, list[int | None]]]:
+    def _keys(self, query: Resolved) -> tuple[list[str], dict[str, list[int | None]]]:
         """Return the active commitments, and the literals of the atoms a status reads, by kind.
 
         Kinds: ``true`` (per universe atom), ``occurs`` (per outcome),
@@ -280,21 +269,25 @@ class Reasoner:
         true = {symbol.arguments[0].string for symbol in shown if symbol.name == "true"}
         return tuple(sorted(name for name in universe if name in true))
 
-    def _conflict(self, query: _Query) -> tuple[str, ...]:
+    def _conflict(self, query: Resolved) -> tuple[str, ...]:
         """Return a minimal set of members that has no outcome."""
         if query.impossible is not None:
             return (query.impossible,)
         return self._minimal(query)
 
-    def _minimal(self, query: _Query, *fixed: int) -> tuple[str, ...]:
+    def _minimal(self, query: Resolved, *fixed: int) -> tuple[str, ...]:
         """Return a minimal set of members that has no outcome together with ``fixed``.
 
         Divide-and-conquer deletion over the solver's cores (:mod:`.minimal`),
         costs ignored (tolerant mode: only hard facts can conflict).
         """
 
-        def check(members: Sequence[int]) -> tuple[bool, list[int]]:
-            return self._solver.check(query.assumptions(members, *fixed))
+        def check(members: Sequence[int]) -> tuple[bool, Collection[int]]:
+            shown, core = self._solver.model_or_core(query.assumptions(members, *fixed))
+            if shown is None:
+                return False, core
+            true = {symbol.arguments[0].string for symbol in shown if symbol.name == "true"}
+            return True, query.broken(true)
 
         needed = set(minimal_subset(list(query.members), check))
         names = {query.members[literal] for literal in needed}
@@ -405,7 +398,7 @@ class Reasoner:
             return Status.IMPOSSIBLE if consistent else None
         return self._status_of(query, literal, bound)
 
-    def _status_of(self, query: _Query, literal: int, bound: int) -> Status | None:
+    def _status_of(self, query: Resolved, literal: int, bound: int) -> Status | None:
         """Return the status of the formula whose ``holds`` atom is ``literal``.
 
         ``None`` when it can neither hold nor fail: the query has no outcome.

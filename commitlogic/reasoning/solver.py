@@ -206,6 +206,19 @@ class Solver:
         self.solve(assumptions, on_model=on_model)
         return shown
 
+    def model_or_core(self, assumptions: Sequence[int]) -> tuple[list[Symbol] | None, list[int]]:
+        """Return the shown atoms of one model (costs ignored), or ``None`` and the core."""
+        self.configure(None)
+        shown: list[Symbol] | None = None
+        core: list[int] = []
+
+        def on_model(model: clingo.Model) -> None:
+            nonlocal shown
+            shown = model.symbols(shown=True)
+
+        self.solve(assumptions, on_model=on_model, on_core=core.extend)
+        return shown, core
+
     def optimum(self, assumptions: Sequence[int]) -> int | None:
         """Return the least cost of a model under ``assumptions`` (tolerant mode), or ``None``.
 
