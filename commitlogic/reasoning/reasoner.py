@@ -15,7 +15,7 @@ the new facts.  The clingo side (limits, Ctrl-C, probes) lives in
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 import clingo
@@ -27,9 +27,9 @@ from commitlogic.model.query import Assumption, checked_formula, normalise
 from commitlogic.model.scenario import Outcome, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
 from commitlogic.reasoning.encoding import Encoder
-from commitlogic.reasoning.minimal import minimal_subset
+from commitlogic.reasoning.explaining import Search
 from commitlogic.reasoning.resolved import Resolved, constraint
-from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
+from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
 
 __all__ = ["Assumption", "Reasoner"]
@@ -119,6 +119,7 @@ class Reasoner:
         universe = self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
         self._maximize = self._solver.free_external(Function("maximize"))
+        self._search = Search(self._solver, self._maximize)
         # The atom universe by canonical text, in order (SPEC section 2).
         self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in universe)
         # Read the literals of the shown atoms in bulk once; later ones one by one.
@@ -259,40 +260,6 @@ class Reasoner:
         literal = self._key_literals[kind, name] = self._solver.literal(symbol)
         return literal
 
-    def _witness(self, literals: list[int], universe: Iterable[str]) -> tuple[str, ...]:
-        """Return the true atoms of ``universe`` in one outcome under ``literals``, sorted.
-
-        The solver prefers false atoms (rules/heuristics.lp), so the witness
-        makes true only what it has to, as far as it sees.
-        """
-        shown = self._solver.model([*literals, -self._maximize]) or []
-        true = {symbol.arguments[0].string for symbol in shown if symbol.name == "true"}
-        return tuple(sorted(name for name in universe if name in true))
-
-    def _conflict(self, query: Resolved) -> tuple[str, ...]:
-        """Return a minimal set of members that has no outcome."""
-        if query.impossible is not None:
-            return (query.impossible,)
-        return self._minimal(query)
-
-    def _minimal(self, query: Resolved, *fixed: int) -> tuple[str, ...]:
-        """Return a minimal set of members that has no outcome together with ``fixed``.
-
-        Divide-and-conquer deletion over the solver's cores (:mod:`.minimal`),
-        costs ignored (tolerant mode: only hard facts can conflict).
-        """
-
-        def check(members: Sequence[int]) -> tuple[bool, Collection[int]]:
-            shown, core = self._solver.model_or_core(query.assumptions(members, *fixed))
-            if shown is None:
-                return False, core
-            true = {symbol.arguments[0].string for symbol in shown if symbol.name == "true"}
-            return True, query.broken(true)
-
-        needed = set(minimal_subset(list(query.members), check))
-        names = {query.members[literal] for literal in needed}
-        return tuple(name for name in query.order if name in names)
-
     def status(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
     ) -> StatusReport:
@@ -327,7 +294,9 @@ class Reasoner:
             literals.discard(None)
             found = consequences(sorted(literals), oracle)  # type: ignore[type-var]
         if found is None:
-            return StatusReport(False, conflict=self._conflict(query), tolerant=self._tolerant)
+            return StatusReport(
+                False, conflict=self._search.conflict(query), tolerant=self._tolerant
+            )
         brave, cautious = found.brave, found.cautious
 
         def statuses(kind: str) -> list[Status]:
@@ -373,7 +342,7 @@ class Reasoner:
         query = self._query(assume, at)
         if query.impossible is None and self._solver.check(query.assumptions())[0]:
             return None
-        return self._conflict(query)
+        return self._search.conflict(query)
 
     def query(
         self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -396,18 +365,7 @@ class Reasoner:
         if literal is None:  # the formula can never hold
             consistent = self._solver.check(query.assumptions(), bound)[0]
             return Status.IMPOSSIBLE if consistent else None
-        return self._status_of(query, literal, bound)
-
-    def _status_of(self, query: Resolved, literal: int, bound: int) -> Status | None:
-        """Return the status of the formula whose ``holds`` atom is ``literal``.
-
-        ``None`` when it can neither hold nor fail: the query has no outcome.
-        """
-        can_hold = self._solver.check(query.assumptions(None, literal), bound)[0]
-        can_fail = self._solver.check(query.assumptions(None, -literal), bound)[0]
-        if not (can_hold or can_fail):
-            return None
-        return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
+        return self._search.status_of(query, literal, bound)
 
     def explain(
         self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -437,20 +395,4 @@ class Reasoner:
             raise ValueError("explanations are defined for strict mode, not tolerant mode")
         query = self._query(assume, at)
         checked = checked_formula(formula, self._scenario, "formula")
-        text = str(checked)
-        if query.impossible is not None or not self._solver.check(query.assumptions())[0]:
-            return Explanation(text, None, because=self._conflict(query))
-        literal = self._literal(checked)
-        if literal is None:  # the formula was simplified away as false: no reason needed
-            return Explanation(text, Status.IMPOSSIBLE, because=())
-        status = self._status_of(query, literal, 0)
-        if status is Status.CERTAIN:
-            return Explanation(text, status, because=self._minimal(query, -literal))
-        if status is Status.IMPOSSIBLE:
-            return Explanation(text, status, because=self._minimal(query, literal))
-        universe = {**query.universe, **dict.fromkeys(map(str, checked.atoms()))}
-        witnesses = Witnesses(
-            holds=self._witness(query.assumptions(None, literal), universe),
-            fails=self._witness(query.assumptions(None, -literal), universe),
-        )
-        return Explanation(text, status, witnesses=witnesses)
+        return self._search.explain(query, checked, self._literal(checked))
