@@ -85,12 +85,16 @@ class Reasoner:
         commitments, and reports carry that ``cost``.
     time_limit
         Seconds that one query (status, conflict, query...) may spend in the
-        solver; beyond it the query raises :class:`~commitlogic.errors.SolverLimit`.
-        ``None`` (the default) waits as long as it takes.  A public attribute:
-        set it between queries to change it.
+        solver, across all its solver calls; beyond it the query raises
+        :class:`~commitlogic.errors.SolverLimit`.  ``None`` (the default)
+        waits as long as it takes.  A public attribute: set it between
+        queries to change it.  Ctrl-C stops a running query too (within
+        0.1 s, raising ``KeyboardInterrupt``).
     model_limit
-        Models that one solver call may compute (consequences take a few);
-        beyond it the query raises :class:`~commitlogic.errors.SolverLimit`.
+        Models that one query may compute, across all its solver calls (a
+        status takes a handful, each formula status or conflict trial at
+        most one); beyond it the query raises
+        :class:`~commitlogic.errors.SolverLimit`.
         ``None`` (the default) sets no limit.  Also a public attribute.
 
     Examples
