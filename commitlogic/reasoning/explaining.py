@@ -41,7 +41,7 @@ class Search:
     def check(
         self, query: Resolved, *fixed: int
     ) -> Callable[[Sequence[int]], tuple[bool, Collection[int]]]:
-        """Return the ``check`` of :mod:`.minimal` for the members of ``query`` with ``fixed``.
+        """Return the ``check`` of minimal_subset for the members of ``query`` with ``fixed``.
 
         Costs are ignored (tolerant mode: only hard facts can conflict).  A
         model is read back into the members it breaks, which guides the search.

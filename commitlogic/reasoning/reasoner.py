@@ -5,12 +5,12 @@ assumptions) becomes a list of solver assumptions on that same ground
 program: ``active(S)`` for the statements active at ``at`` (and its negation
 for the others), ``holds(F)`` for each assumed formula.  Statuses come from
 brave and cautious consequences, computed as a backbone
-(:mod:`commitlogic.reasoning.backbone`), never by enumerating outcomes;
+(``reasoning/backbone.py``), never by enumerating outcomes;
 conflicts and explanations are minimal subsets found by divide-and-conquer
-deletion (:mod:`commitlogic.reasoning.minimal`).  Adding a statement, or
+deletion (``reasoning/minimal.py``).  Adding a statement, or
 assuming a formula never seen before, grounds only a new program part with
 the new facts.  The clingo side (limits, Ctrl-C, probes) lives in
-:mod:`commitlogic.reasoning.solver`.
+``reasoning/solver.py``.
 """
 
 from __future__ import annotations
