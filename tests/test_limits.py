@@ -119,6 +119,8 @@ def test_ctrl_c_stops_a_hard_solve_and_the_reasoner_stays_usable() -> None:
     # The time limit is only a safety net: SolverLimit instead of
     # KeyboardInterrupt would mean Ctrl-C did not stop the search.
     reasoner = Reasoner(pigeonhole(12), time_limit=60)
+    # Python's own Ctrl-C handler, whatever an earlier test installed.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     try:
@@ -126,6 +128,7 @@ def test_ctrl_c_stops_a_hard_solve_and_the_reasoner_stays_usable() -> None:
             reasoner.is_consistent()
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, previous)
     reasoner.time_limit = 0.2
     with pytest.raises(SolverLimit):
         reasoner.status()

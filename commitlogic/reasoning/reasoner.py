@@ -91,9 +91,10 @@ class Reasoner:
         queries to change it.  Ctrl-C stops a running query too (within
         0.1 s, raising ``KeyboardInterrupt``).
     model_limit
-        Models that one query may compute, across all its solver calls (a
-        status takes a handful, each formula status or conflict trial at
-        most one); beyond it the query raises
+        Distinct models (outcomes) that one query may look at, across all
+        its solver calls (a status looks at a handful, one when only one
+        outcome exists; a formula status or a conflict at most one per
+        solver call); beyond it the query raises
         :class:`~commitlogic.errors.SolverLimit`.
         ``None`` (the default) sets no limit.  Also a public attribute.
 

@@ -53,8 +53,11 @@ class Solver:
     -----
     Limits are per query: :meth:`start` sets the deadline and the model
     budget that every later solve counts against, until the next
-    :meth:`start`.  The model limit counts the models of all solver calls
-    of a query (a status takes a handful; a conflict none).
+    :meth:`start`.  The model limit counts the *distinct* models (by their
+    shown atoms) that the solver calls of a query find: the number of
+    outcomes the query had to look at.  A status looks at a handful (one
+    when only one outcome exists), a formula status or a conflict trial at
+    one per call.
     """
 
     def __init__(self, *, tolerant: bool) -> None:
@@ -74,7 +77,7 @@ class Solver:
         self._deadline: float | None = None
         self._time_limit: float | None = None
         self._model_limit: int | None = None
-        self._models = 0
+        self._seen: set[frozenset[Symbol]] = set()  # the distinct models of this query
         self._literals: dict[Symbol, int | None] = {}
         self._probes: dict[int, tuple[int, int]] = {}
         self._probing: int | None = None
@@ -123,7 +126,7 @@ class Solver:
         self._time_limit = time_limit
         self._deadline = None if time_limit is None else time.monotonic() + time_limit
         self._model_limit = model_limit
-        self._models = 0
+        self._seen: set[frozenset[Symbol]] = set()
 
     def solve(
         self,
@@ -147,10 +150,11 @@ class Solver:
 
         def counted(model: clingo.Model) -> bool:
             nonlocal over
-            self._models += 1
-            if limit is not None and self._models > limit:
-                over = True
-                return False  # stop the search; reported below
+            if limit is not None:
+                self._seen.add(frozenset(model.symbols(shown=True)))
+                if len(self._seen) > limit:
+                    over = True
+                    return False  # stop the search; reported below
             if on_model is not None:
                 on_model(model)
             return True
