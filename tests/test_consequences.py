@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _strategies import assumptions, ats_for, given_formulas, scenario_atoms, scenarios
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reference import reference_status
+from reference import assumption_formula, reference_query, reference_status
 
 from commitlogic import Actor, Event, Outcome, Reasoner, Scenario, Statement, dump
 
@@ -177,3 +178,18 @@ def test_random_generated_scenarios(tmp_path_factory: Any, size: int, seed: int,
     write(path, generate(max(size, 10), seed, inconsistent=bad))
     scenario = load(path)
     assert new_way(Reasoner(scenario)) == old_way(path)
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios(max_statements=8), st.data())
+def test_what_ifs_after_a_status_agree_with_the_reference(scenario: Any, data: Any) -> None:
+    """Formula statuses on a live reasoner that kept the outcomes of earlier statuses."""
+    reasoner = Reasoner(scenario)
+    for _ in range(3):
+        at = data.draw(ats_for(scenario), label="at")
+        reasoner.status(assume=data.draw(assumptions(scenario), label="status assume"), at=at)
+        assumed = data.draw(assumptions(scenario), label="assume")
+        formula = data.draw(given_formulas(scenario_atoms(scenario)), label="formula")
+        status = reasoner.query(formula, assume=assumed, at=at)
+        expected = reference_query(scenario, assumption_formula(formula), assumed, at)
+        assert (None if status is None else str(status)) == expected

@@ -67,14 +67,22 @@ class Search:
             return (query.impossible,)
         return self.minimal(query)
 
-    def status_of(self, query: Resolved, literal: int, bound: int | None) -> Status | None:
+    def status_of(
+        self,
+        query: Resolved,
+        literal: int,
+        bound: int | None,
+        can_hold: bool = False,
+        can_fail: bool = False,
+    ) -> Status | None:
         """Return the status of the formula whose ``holds`` atom is ``literal``.
 
         Two solver calls: can it hold, can it fail?  ``None`` when it can do
-        neither: the query has no outcome.
+        neither: the query has no outcome.  ``can_hold`` or ``can_fail``
+        true (an outcome already known) saves that call.
         """
-        can_hold = self._solver.check(query.assumptions(None, literal), bound)[0]
-        can_fail = self._solver.check(query.assumptions(None, -literal), bound)[0]
+        can_hold = can_hold or self._solver.check(query.assumptions(None, literal), bound)[0]
+        can_fail = can_fail or self._solver.check(query.assumptions(None, -literal), bound)[0]
         if not (can_hold or can_fail):
             return None
         return Status.from_bounds(in_some=can_hold, in_all=not can_fail)

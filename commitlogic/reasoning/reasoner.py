@@ -28,6 +28,7 @@ from commitlogic.model.scenario import Outcome, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
 from commitlogic.reasoning.encoding import Encoder
 from commitlogic.reasoning.explaining import Search
+from commitlogic.reasoning.kept import Kept
 from commitlogic.reasoning.resolved import Resolved, constraint
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
@@ -48,6 +49,7 @@ class _Oracle:
     ) -> None:
         self._solver, self._assumptions = solver, assumptions
         self._maximize, self._bound = maximize, bound
+        self.models: list[list[int]] = []  # every model found, as its true keys
 
     def _guided(self, prefer: bool | None) -> list[int]:
         # Prefer true atoms or false ones (rules/heuristics.lp).
@@ -59,7 +61,9 @@ class _Oracle:
         if shown is None:
             return None
         known = self._solver.known
-        return [known[symbol] for symbol in shown if symbol in known]
+        true = [known[symbol] for symbol in shown if symbol in known]
+        self.models.append(true)  # type: ignore[arg-type]
+        return true  # type: ignore[return-value]
 
     def model(self, prefer: bool | None) -> list[int] | None:
         return self._true(self._solver.model(self._guided(prefer), self._bound))
@@ -120,6 +124,7 @@ class Reasoner:
         self._encoder = Encoder(weights=tolerant)
         self._active_literals: dict[str, int] = {}
         self._key_literals: dict[tuple[str, str], int | None] = {}
+        self._kept = Kept()  # the outcomes the last strict status saw
         self._commitments: set[str] = set()
         universe = self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
@@ -127,6 +132,7 @@ class Reasoner:
         self._search = Search(self._solver, self._maximize)
         # The atom universe by canonical text, in order (SPEC section 2).
         self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in universe)
+        self._kept.universe = self._universe
         # Read the literals of the shown atoms in bulk once; later ones one by one.
         for name, arity in (("true", 1), ("occurs", 1), ("triggered", 1), ("state", 2)):
             self._solver.literals(name, arity)
@@ -156,6 +162,7 @@ class Reasoner:
         ScenarioError
             When the scenario with the new item is not valid; the reasoner is unchanged.
         """
+        self._kept.forget()  # kept outcomes may break the new statement
         if isinstance(item, Statement):
             self._scenario = self._scenario.with_statement(item)
             self._encoder.statement(item)
@@ -223,7 +230,8 @@ class Reasoner:
                 members[literal] = name
                 order.append(name)
                 constraints[literal] = (None, formula)
-        return Resolved(background, members, order, universe, impossible, constraints)
+        assumed = tuple(formula for _, formula in request.assumptions)
+        return Resolved(background, members, order, universe, impossible, constraints, assumed)
 
     def _optimum(self, query: Resolved) -> int | None:
         """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none."""
@@ -298,6 +306,8 @@ class Reasoner:
             literals = {literal for found in keys.values() for literal in found}
             literals.discard(None)
             found = consequences(sorted(literals), oracle)  # type: ignore[type-var]
+            if found is not None and not self._tolerant:
+                self._kept.keep(query, keys["true"], oracle.models)
         if found is None:
             return StatusReport(
                 False, conflict=self._search.conflict(query), tolerant=self._tolerant
@@ -356,6 +366,8 @@ class Reasoner:
 
         Two solver calls: can the formula hold, and can it fail?  (In tolerant
         mode, first the least cost; then among the outcomes of that cost.)
+        In strict mode, an outcome kept from an earlier status at the same
+        date that already shows the answer saves its call.
         """
         query = self._query(assume, at)
         checked = checked_formula(formula, self._scenario, "formula")
@@ -370,7 +382,8 @@ class Reasoner:
         if literal is None:  # the formula can never hold
             consistent = self._solver.check(query.assumptions(), bound)[0]
             return Status.IMPOSSIBLE if consistent else None
-        return self._search.status_of(query, literal, bound)
+        known = (False, False) if self._tolerant else self._kept.show(query, checked)
+        return self._search.status_of(query, literal, bound, *known)
 
     def explain(
         self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None

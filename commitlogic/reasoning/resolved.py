@@ -17,7 +17,7 @@ import attrs
 from commitlogic.model.formulas import Atom, Formula, Not
 from commitlogic.model.scenario import Kind, Statement
 
-__all__ = ["Resolved", "constraint"]
+__all__ = ["Resolved", "constraint", "holds"]
 
 
 def constraint(statement: Statement) -> tuple[Formula | None, Formula] | None:
@@ -47,6 +47,7 @@ class Resolved:
     impossible: str | None  # an assumption that can never hold, if any
     # literal -> (antecedent, consequent) of each member; None for might
     constraints: dict[int, tuple[Formula | None, Formula] | None] = attrs.field(factory=dict)
+    assumed: tuple[Formula, ...] = ()  # the assumed formulas
 
     def assumptions(self, members: Iterable[int] | None = None, *extra: int) -> list[int]:
         """Return the background, the chosen members (default: all) and ``extra``."""
@@ -56,6 +57,11 @@ class Resolved:
     def broken(self, true_atoms: Collection[str]) -> Collection[int]:
         """Return (lazily) the members falsified where exactly ``true_atoms`` hold."""
         return _Broken(self.constraints, _Truth(true_atoms))
+
+
+def holds(formula: Formula, true_atoms: Collection[str]) -> bool:
+    """Return whether ``formula`` holds where exactly the atoms named ``true_atoms`` hold."""
+    return formula.evaluate(_Truth(true_atoms))
 
 
 class _Truth(Mapping[Atom, bool]):
