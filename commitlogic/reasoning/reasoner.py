@@ -125,6 +125,8 @@ class Reasoner:
         self._active_literals: dict[str, int] = {}
         self._key_literals: dict[tuple[str, str], int | None] = {}
         self._kept = Kept()  # the outcomes the last strict status saw
+        # Per query date: the background, members and constraints of the statements.
+        self._dates: dict[When | None, tuple[list[int], dict[int, str], dict]] = {}  # type: ignore[type-arg]
         self._commitments: set[str] = set()
         universe = self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
@@ -163,6 +165,7 @@ class Reasoner:
             When the scenario with the new item is not valid; the reasoner is unchanged.
         """
         self._kept.forget()  # kept outcomes may break the new statement
+        self._dates.clear()
         if isinstance(item, Statement):
             self._scenario = self._scenario.with_statement(item)
             self._encoder.statement(item)
@@ -203,19 +206,22 @@ class Reasoner:
         # Every query starts here: its limits count from now.
         self._solver.start(self.time_limit, self.model_limit)
         request = normalise(self._scenario, assume, at)
-        active = set(self._scenario.active(request.at))
-        background: list[int] = []
-        members: dict[int, str] = {}
-        order: list[str] = []
-        constraints: dict[int, tuple[Formula | None, Formula] | None] = {}
-        for statement in self._scenario.statements:
-            literal = self._active_literals[statement.id]
-            if statement.id in active:
-                members[literal] = statement.id
-                order.append(statement.id)
-                constraints[literal] = constraint(statement)
-            else:
-                background.append(-literal)
+        if request.at not in self._dates:  # the statements' part, once per date
+            active = set(self._scenario.active(request.at))
+            background: list[int] = []
+            members: dict[int, str] = {}
+            constraints: dict[int, tuple[Formula | None, Formula] | None] = {}
+            for statement in self._scenario.statements:
+                literal = self._active_literals[statement.id]
+                if statement.id in active:
+                    members[literal] = statement.id
+                    constraints[literal] = constraint(statement)
+                else:
+                    background.append(-literal)
+            self._dates[request.at] = (background, members, constraints)
+        background, members, constraints = self._dates[request.at]
+        members, constraints = dict(members), dict(constraints)
+        order = list(members.values())
         universe = self._universe
         impossible = None
         for name, formula in request.assumptions:
