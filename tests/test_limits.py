@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import os
+import signal
+import threading
 
 import pytest
 
@@ -110,3 +113,38 @@ def test_cli_exit_code_3_on_a_limit(tmp_path, capsys) -> None:
         main(["status", str(path), "--time-limit", "-1"])
     assert usage.value.code == 2
     assert "--time-limit: expected a positive number" in capsys.readouterr().err
+
+
+def test_ctrl_c_stops_a_hard_solve_and_the_reasoner_stays_usable() -> None:
+    # The time limit is only a safety net: SolverLimit instead of
+    # KeyboardInterrupt would mean Ctrl-C did not stop the search.
+    reasoner = Reasoner(pigeonhole(12), time_limit=60)
+    # Python's own Ctrl-C handler, whatever an earlier test installed.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            reasoner.is_consistent()
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    reasoner.time_limit = 0.2
+    with pytest.raises(SolverLimit):
+        reasoner.status()
+
+
+def test_time_limit_counts_across_the_calls_of_a_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A status makes several solver calls; the limit is for all of them together.
+
+    A clock that moves one second each time it is read: a limit of 2.5 s
+    per call would never be reached, 2.5 s for the whole query is.
+    """
+    import commitlogic.reasoning.solver as solver
+
+    ticks = itertools.count()
+    monkeypatch.setattr(solver.time, "monotonic", lambda: float(next(ticks)))
+    reasoner = Reasoner(exclusive(), time_limit=2.5)
+    with pytest.raises(SolverLimit) as caught:
+        reasoner.status()
+    assert caught.value.limit == "time"

@@ -4,84 +4,76 @@ The scenario is grounded once.  Each query (a date ``at`` and what-if
 assumptions) becomes a list of solver assumptions on that same ground
 program: ``active(S)`` for the statements active at ``at`` (and its negation
 for the others), ``holds(F)`` for each assumed formula.  Statuses come from
-brave and cautious consequences, never from enumerating outcomes.  Adding a
-statement, or assuming a formula never seen before, grounds only a new
-program part with the new facts.
+brave and cautious consequences, computed as a backbone
+(``reasoning/backbone.py``), never by enumerating outcomes;
+conflicts and explanations are minimal subsets found by divide-and-conquer
+deletion (``reasoning/minimal.py``).  Adding a statement, or
+assuming a formula never seen before, grounds only a new program part with
+the new facts.  The clingo side (limits, Ctrl-C, probes) lives in
+``reasoning/solver.py``.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from collections.abc import Iterable, Sequence
 
 import attrs
 import clingo
 from clingo import Function, Number, String, Symbol
 
 from commitlogic.model.dates import When
-from commitlogic.model.errors import SolverLimit
 from commitlogic.model.formulas import Formula, FormulaLike
 from commitlogic.model.query import Assumption, checked_formula, normalise
 from commitlogic.model.scenario import Outcome, Scenario, Statement
-from commitlogic.reasoning.encoding import (
-    PART,
-    SOLVER_OPTIONS,
-    STRICT_RULES,
-    TOLERANT_RULES,
-    Encoder,
-    rule_files,
-)
+from commitlogic.reasoning.backbone import consequences
+from commitlogic.reasoning.encoding import Encoder
+from commitlogic.reasoning.explaining import Search
 from commitlogic.reasoning.forecast import Forecast, forecast
-from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
+from commitlogic.reasoning.kept import Kept
+from commitlogic.reasoning.resolved import Resolved, constraint
+from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
+from commitlogic.reasoning.solver import Solver
 
 __all__ = ["Assumption", "Reasoner"]
 
 
-@attrs.frozen
-class _Query:
-    """One query, resolved: the literals to assume and how to name them back."""
+class _Oracle:
+    """The backbone search's view of the solver for one query (see ``backbone.Oracle``).
 
-    background: list[int]  # always assumed: inactive statements are off
-    members: dict[int, str]  # literal -> statement id or "assume:<text>"
-    order: list[str]  # conflict members in report order
-    universe: dict[str, None]  # atom texts, in order
-    impossible: str | None  # an assumption that can never hold, if any
-
-    def assumptions(self, members: Iterable[int] | None = None, *extra: int) -> list[int]:
-        chosen = self.members if members is None else members
-        return [*self.background, *chosen, *extra]
-
-
-class _Shown:
-    """The shown atoms of a model, by kind, as the texts of their first argument.
-
-    ``true(A)``, ``occurs(O)`` and ``triggered(S)`` are kinds of their own;
-    ``state(S,St)`` (shown in tolerant mode) is of kind ``St``.  ``names``
-    caches what each symbol stands for: reading a symbol's parts through
-    clingo's API costs several calls, a dictionary look-up one hash.
+    Its keys are the solver literals of the atoms a status reads.  (In
+    states, expired is not read: it follows from ``triggered``, see
+    rules/display.lp.)
     """
 
-    def __init__(self, symbols: Iterable[Symbol], names: dict[Symbol, tuple[str, str]]) -> None:
-        found: dict[str, set[str]] = {
-            "true": set(),
-            "occurs": set(),
-            "triggered": set(),
-            "discharged": set(),
-            "violated": set(),
-        }
-        for symbol in symbols:
-            known = names.get(symbol)
-            if known is None:
-                arguments = symbol.arguments
-                kind = arguments[1].name if symbol.name == "state" else symbol.name
-                known = names[symbol] = (kind, arguments[0].string)
-            found[known[0]].add(known[1])
-        self.atoms = found["true"]
-        self.outcomes = found["occurs"]
-        self.triggered = found["triggered"]
-        self.discharged = found["discharged"]
-        self.violated = found["violated"]
+    def __init__(
+        self, solver: Solver, assumptions: list[int], maximize: int, bound: int | None
+    ) -> None:
+        self._solver, self._assumptions = solver, assumptions
+        self._maximize, self._bound = maximize, bound
+        self.models: list[list[int]] = []  # every model found, as its true keys
+
+    def _guided(self, prefer: bool | None) -> list[int]:
+        # Prefer true atoms or false ones (rules/heuristics.lp).
+        if prefer is None:
+            return self._assumptions
+        return [*self._assumptions, self._maximize if prefer else -self._maximize]
+
+    def _true(self, shown: list[Symbol] | None) -> list[int] | None:
+        if shown is None:
+            return None
+        known = self._solver.known
+        true = [known[symbol] for symbol in shown if symbol in known]
+        self.models.append(true)  # type: ignore[arg-type]
+        return true  # type: ignore[return-value]
+
+    def model(self, prefer: bool | None) -> list[int] | None:
+        return self._true(self._solver.model(self._guided(prefer), self._bound))
+
+    def flipped(
+        self, up: Sequence[int], down: Sequence[int], prefer: bool | None
+    ) -> list[int] | None:
+        self._solver.probe([*up, *down])
+        return self._true(self._solver.flipped(self._guided(prefer), up, down, self._bound))
 
 
 class Reasoner:
@@ -98,12 +90,17 @@ class Reasoner:
         commitments, and reports carry that ``cost``.
     time_limit
         Seconds that one query (status, conflict, query...) may spend in the
-        solver; beyond it the query raises :class:`~commitlogic.errors.SolverLimit`.
-        ``None`` (the default) waits as long as it takes.  A public attribute:
-        set it between queries to change it.
+        solver, across all its solver calls; beyond it the query raises
+        :class:`~commitlogic.errors.SolverLimit`.  ``None`` (the default)
+        waits as long as it takes.  A public attribute: set it between
+        queries to change it.  Ctrl-C stops a running query too (within
+        0.1 s, raising ``KeyboardInterrupt``).
     model_limit
-        Models that one solver call may compute (consequences take a few);
-        beyond it the query raises :class:`~commitlogic.errors.SolverLimit`.
+        Distinct models (outcomes) that one query may look at, across all
+        its solver calls (a status looks at a handful, one when only one
+        outcome exists; a formula status or a conflict at most one per
+        solver call); beyond it the query raises
+        :class:`~commitlogic.errors.SolverLimit`.
         ``None`` (the default) sets no limit.  Also a public attribute.
 
     Examples
@@ -124,28 +121,24 @@ class Reasoner:
         self._tolerant = tolerant
         self.time_limit = time_limit
         self.model_limit = model_limit
-        self._deadline: float | None = None
-        # Tolerant mode optimises with unsatisfiable-core search (usc): it
-        # proves a small optimum in one model, where branch and bound walks
-        # through hundreds of improving models (docs/encoding.md).
-        optimise = ["--opt-strategy=usc"] if tolerant else []
-        self._control = clingo.Control(
-            ["--models=0", *SOLVER_OPTIONS, *optimise], logger=_ignore, message_limit=0
-        )
-        for name, text in rule_files(TOLERANT_RULES if tolerant else STRICT_RULES):
-            try:
-                self._control.add(PART, ["p"], text)
-            except RuntimeError as error:  # pragma: no cover - the rules are ours
-                raise RuntimeError(f"cannot parse rules/{name}") from error
+        self._solver = Solver(tolerant=tolerant)
         self._encoder = Encoder(weights=tolerant)
         self._active_literals: dict[str, int] = {}
+        self._key_literals: dict[tuple[str, str], int | None] = {}
+        self._kept = Kept()  # the outcomes the last strict status saw
+        # Per query date: the background, members and constraints of the statements.
+        self._dates: dict[When | None, tuple[list[int], dict[int, str], dict]] = {}  # type: ignore[type-arg]
         self._commitments: set[str] = set()
-        self._names: dict[Symbol, tuple[str, str]] = {}
         universe = self._encoder.scenario(scenario)
         self._ground_new_part(scenario.statements)
-        self._maximize = self._free_external(Function("maximize"))
+        self._maximize = self._solver.free_external(Function("maximize"))
+        self._search = Search(self._solver, self._maximize)
         # The atom universe by canonical text, in order (SPEC section 2).
         self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in universe)
+        self._kept.universe = self._universe
+        # Read the literals of the shown atoms in bulk once; later ones one by one.
+        for name, arity in (("true", 1), ("occurs", 1), ("triggered", 1), ("state", 2)):
+            self._solver.literals(name, arity)
 
     # ------------------------------------------------------------------ building
 
@@ -159,6 +152,11 @@ class Reasoner:
         """Whether this reasoner answers in tolerant mode."""
         return self._tolerant
 
+    @property
+    def _control(self) -> clingo.Control:
+        """The live clingo control (for tests that observe grounding and statistics)."""
+        return self._solver.control
+
     def add(self, item: Statement | Outcome) -> None:
         """Add a statement or an outcome to the live reasoner, grounding only the new part.
 
@@ -167,6 +165,8 @@ class Reasoner:
         ScenarioError
             When the scenario with the new item is not valid; the reasoner is unchanged.
         """
+        self._kept.forget()  # kept outcomes may break the new statement
+        self._dates.clear()
         if isinstance(item, Statement):
             self._scenario = self._scenario.with_statement(item)
             item = self._scenario.statements[-1]  # with outcome names expanded
@@ -190,45 +190,41 @@ class Reasoner:
     def _ground_new_part(self, statements: Iterable[Statement]) -> None:
         part, facts = self._encoder.take()
         if facts or part == 0:  # part 0 also declares the external maximize
-            with self._control.backend() as backend:
-                for fact in facts:
-                    backend.add_rule([backend.add_atom(fact)])
-            self._control.ground([(PART, [Number(part)])])
+            self._solver.ground(part, facts)
         for statement in statements:
-            literal = self._free_external(Function("active", [String(statement.id)]))
+            literal = self._solver.free_external(Function("active", [String(statement.id)]))
             self._active_literals[statement.id] = literal
             if statement.is_commitment:
                 self._commitments.add(statement.id)
-
-    def _free_external(self, symbol: Symbol) -> int:
-        """Free an external atom, so that queries can assume it either way; return its literal."""
-        self._control.assign_external(symbol, None)
-        return self._control.symbolic_atoms[symbol].literal
 
     def _literal(self, formula: Formula) -> int | None:
         """Return the solver literal of ``holds(F)``, or ``None`` when it can never hold."""
         node = self._encoder.node(formula)
         self._ground_new_part([])
-        found = self._control.symbolic_atoms[Function("holds", [Number(node)])]
-        return None if found is None else found.literal
+        return self._solver.literal(Function("holds", [Number(node)]))
 
     # ------------------------------------------------------------------ queries
 
-    def _query(self, assume: Sequence[Assumption], at: When | str | None) -> _Query:
-        # Every query starts here: its time limit counts from now.
-        self._deadline = None if self.time_limit is None else time.monotonic() + self.time_limit
+    def _query(self, assume: Sequence[Assumption], at: When | str | None) -> Resolved:
+        # Every query starts here: its limits count from now.
+        self._solver.start(self.time_limit, self.model_limit)
         request = normalise(self._scenario, assume, at)
-        active = set(self._scenario.active(request.at))
-        background: list[int] = []
-        members: dict[int, str] = {}
-        order: list[str] = []
-        for statement in self._scenario.statements:
-            literal = self._active_literals[statement.id]
-            if statement.id in active:
-                members[literal] = statement.id
-                order.append(statement.id)
-            else:
-                background.append(-literal)
+        if request.at not in self._dates:  # the statements' part, once per date
+            active = set(self._scenario.active(request.at))
+            background: list[int] = []
+            members: dict[int, str] = {}
+            constraints: dict[int, tuple[Formula | None, Formula] | None] = {}
+            for statement in self._scenario.statements:
+                literal = self._active_literals[statement.id]
+                if statement.id in active:
+                    members[literal] = statement.id
+                    constraints[literal] = constraint(statement)
+                else:
+                    background.append(-literal)
+            self._dates[request.at] = (background, members, constraints)
+        background, members, constraints = self._dates[request.at]
+        members, constraints = dict(members), dict(constraints)
+        order = list(members.values())
         universe = self._universe
         impossible = None
         for name, formula in request.assumptions:
@@ -242,166 +238,49 @@ class Reasoner:
             if literal not in members:
                 members[literal] = name
                 order.append(name)
-        return _Query(background, members, order, universe, impossible)
+                constraints[literal] = (None, formula)
+        assumed = tuple(formula for _, formula in request.assumptions)
+        return Resolved(background, members, order, universe, impossible, constraints, assumed)
 
-    def _configure(self, enum_mode: str, bound: int | None) -> None:
-        """Set the enumeration mode, and in tolerant mode the cost bound on outcomes.
-
-        Mode ``auto`` looks for one outcome (never enumerate); ``brave`` and
-        ``cautious`` go on until their consequences are fixed.  ``bound``
-        ``None`` ignores costs (any outcome counts: consistency and
-        conflicts); a number keeps the outcomes of at most that cost.
-        """
-        solve = self._control.configuration.solve
-        solve.enum_mode = enum_mode
-        solve.models = 1 if enum_mode == "auto" else 0
-        if self._tolerant:
-            solve.opt_mode = "ignore" if bound is None else f"enum,{bound}"
-
-    def _optimum(self, query: _Query) -> int | None:
-        """Return the least cost of an outcome of ``query``, or None if it has none.
-
-        clasp's core-guided search proves the optimum; outcomes are not
-        enumerated.  Strict mode has no costs: this is one satisfiability check.
-        """
-        if not self._tolerant:
-            return 0 if self._satisfiable(query.assumptions())[0] else None
-        solve = self._control.configuration.solve
-        solve.enum_mode, solve.opt_mode, solve.models = "auto", "opt", 0
-        costs: list[int] = []
-
-        def on_model(model: clingo.Model) -> None:
-            costs.append(sum(model.cost))
-
-        result = self._solve(query.assumptions(), on_model=on_model)
-        return costs[-1] if result.satisfiable and costs else None
-
-    def _consequences(
-        self, query: _Query, mode: Literal["brave", "cautious"], bound: int
-    ) -> _Shown | None:
-        """Return what is true in some (brave) or all (cautious) outcomes, or None if none.
-
-        In tolerant mode only the outcomes of cost at most ``bound`` count.
-        """
-        self._configure(mode, bound)
-        last: list[Symbol] | None = None
-
-        def on_last(model: clingo.Model) -> None:
-            # Only the last model holds the consequences: reading the shown
-            # atoms of every model through the API would cost more than the search.
-            nonlocal last
-            last = model.symbols(shown=True)
-
-        # Prefer true atoms for brave, false ones for cautious (rules/heuristics.lp).
-        guide = self._maximize if mode == "brave" else -self._maximize
-        result = self._solve([*query.assumptions(), guide], on_last=on_last)
-        if result.unsatisfiable or last is None:
-            return None
-        return _Shown(last, self._names)
-
-    def _satisfiable(self, literals: list[int], bound: int | None = None) -> tuple[bool, list[int]]:
-        """Solve under ``literals``; return satisfiability and, if not, the core."""
-        self._configure("auto", bound)
-        core: list[int] = []
-        result = self._solve(literals, on_core=core.extend)
-        return bool(result.satisfiable), core
-
-    def _witness(self, literals: list[int], universe: Iterable[str]) -> tuple[str, ...]:
-        """Return the true atoms of ``universe`` in one outcome under ``literals``, sorted.
-
-        The solver prefers false atoms (rules/heuristics.lp), so the witness
-        makes true only what it has to, as far as it sees.
-        """
-        self._configure("auto", None)
-        shown: list[Symbol] = []
-
-        def on_model(model: clingo.Model) -> None:
-            shown.extend(model.symbols(shown=True))
-
-        self._solve([*literals, -self._maximize], on_model=on_model)
-        true = _Shown(shown, self._names).atoms
-        return tuple(sorted(name for name in universe if name in true))
-
-    def _solve(
-        self,
-        literals: list[int],
-        on_model: Callable[[clingo.Model], None] | None = None,
-        on_core: Callable[[Sequence[int]], None] | None = None,
-        on_last: Callable[[clingo.Model], None] | None = None,
-    ) -> clingo.SolveResult:
-        """Solve under ``literals`` within the time and model limits, else raise SolverLimit.
-
-        ``on_last`` sees the last model only (``on_model`` sees each one).
-        """
-        limit, count = self.model_limit, 0
-        # Always solve asynchronously, waking up every _TICK seconds: a
-        # synchronous solve would not see Ctrl-C (KeyboardInterrupt) until it
-        # ends, however long that takes.  clingo does not call on_last when
-        # solving asynchronously: there it sees every model, the last call
-        # being the last.  Nor does it call on_core: the core is read from
-        # the handle instead.
-        each = on_model if on_last is None else on_last
-
-        def counted(model: clingo.Model) -> bool:
-            nonlocal count
-            count += 1
-            if limit is not None and count > limit:
-                return False  # stop the search; reported below
-            if each is not None:
-                each(model)
-            return True
-
-        handle = self._control.solve(assumptions=literals, on_model=counted, async_=True)
-        with handle:
-            try:
-                while not handle.wait(self._tick()):
-                    if self._deadline is not None and time.monotonic() >= self._deadline:
-                        handle.cancel()
-                        raise SolverLimit("time", self.time_limit or 0.0)
-            except KeyboardInterrupt:
-                handle.cancel()  # stop the search at once, then let Ctrl-C through
-                raise
-            result = handle.get()
-            if on_core is not None and result.unsatisfiable:
-                on_core(handle.core())
-        if limit is not None and count > limit:
-            raise SolverLimit("models", limit)
-        return result
-
-    def _tick(self) -> float:
-        """Seconds to wait for the solver before looking at Ctrl-C and the deadline again."""
-        if self._deadline is None:
-            return _TICK
-        return max(0.0, min(_TICK, self._deadline - time.monotonic()))
-
-    def _conflict(self, query: _Query) -> tuple[str, ...]:
-        """Return a minimal set of members that has no outcome (deletion-based, on cores)."""
+    def _optimum(self, query: Resolved) -> int | None:
+        """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none."""
         if query.impossible is not None:
-            return (query.impossible,)
-        return self._minimal(query)
+            return None
+        if not self._tolerant:
+            return 0
+        return self._solver.optimum(query.assumptions())
 
-    def _minimal(self, query: _Query, *fixed: int) -> tuple[str, ...]:
-        """Return a minimal set of members that has no outcome together with ``fixed``.
+    def _keys(self, query: Resolved) -> tuple[list[str], dict[str, list[int | None]]]:
+        """Return the active commitments, and the literals of the atoms a status reads, by kind.
 
-        Starts from the solver's unsatisfiable core, then drops one member at
-        a time, keeping it only when the rest has an outcome again; each
-        unsatisfiable trial shrinks the candidates to its own core.
+        Kinds: ``true`` (per universe atom), ``occurs`` (per outcome),
+        ``triggered`` (per active commitment) and in tolerant mode
+        ``discharged`` and ``violated`` (``state/2``).  An atom that can
+        never be true (simplified away by clingo) has the literal ``None``.
         """
-        satisfiable, core = self._satisfiable(query.assumptions(None, *fixed))
-        assert not satisfiable, "a minimal unsatisfiable set was asked of a satisfiable query"
-        in_core = set(core)
-        candidates = [literal for literal in query.members if literal in in_core]
-        index = 0
-        while index < len(candidates):
-            trial = candidates[:index] + candidates[index + 1 :]
-            satisfiable, core = self._satisfiable(query.assumptions(trial, *fixed))
-            if satisfiable:
-                index += 1  # needed: keep it
-            else:
-                kept = set(core)
-                candidates = [literal for literal in trial if literal in kept]
-        names = {query.members[literal] for literal in candidates}
-        return tuple(name for name in query.order if name in names)
+        commitments = [s for s in query.order if s in self._commitments]
+        names = {
+            "true": list(query.universe),
+            "occurs": [outcome.id for outcome in self._scenario.outcomes],
+            "triggered": commitments,
+        }
+        if self._tolerant:
+            names["discharged"] = names["violated"] = commitments
+        return commitments, {
+            kind: [self._key(kind, n) for n in found] for kind, found in names.items()
+        }
+
+    def _key(self, kind: str, name: str) -> int | None:
+        """Return the literal of the atom of ``kind`` about ``name`` (cached: symbols cost)."""
+        known = self._key_literals.get((kind, name), False)
+        if known is not False:
+            return known
+        if kind in ("discharged", "violated"):
+            symbol = Function("state", [String(name), Function(kind)])
+        else:
+            symbol = Function(kind, [String(name)])
+        literal = self._key_literals[kind, name] = self._solver.literal(symbol)
+        return literal
 
     def status(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -423,63 +302,53 @@ class Reasoner:
             When an assumption is not a valid formula or ``at`` is not a date.
         """
         query = self._query(assume, at)
-        if query.impossible is not None:
-            cost = None
-        else:  # strict mode: brave consequences tell consistency, without another call
-            cost = self._optimum(query) if self._tolerant else 0
-        brave = None if cost is None else self._consequences(query, "brave", cost)
-        if cost is None or brave is None:
-            return StatusReport(False, conflict=self._conflict(query), tolerant=self._tolerant)
-        cautious = self._consequences(query, "cautious", cost) or _Shown([], self._names)
+        cost = self._optimum(query)
+        found = None
+        if cost is not None:
+            commitments, keys = self._keys(query)
+            oracle = _Oracle(
+                self._solver,
+                query.assumptions(),
+                self._maximize,
+                cost if self._tolerant else None,
+            )
+            literals = {literal for found in keys.values() for literal in found}
+            literals.discard(None)
+            found = consequences(sorted(literals), oracle)  # type: ignore[type-var]
+            if found is not None and not self._tolerant:
+                self._kept.keep(query, keys["true"], oracle.models)
+        if found is None:
+            return StatusReport(
+                False, conflict=self._search.conflict(query), tolerant=self._tolerant
+            )
+        brave, cautious = found.brave, found.cautious
 
-        def status_of(name: str, kind: str) -> Status:
-            in_some, in_all = name in getattr(brave, kind), name in getattr(cautious, kind)
-            return Status.from_bounds(in_some=in_some, in_all=in_all)
+        def statuses(kind: str) -> list[Status]:
+            return [
+                Status.from_bounds(in_some=literal in brave, in_all=literal in cautious)
+                for literal in keys[kind]
+            ]
 
-        atoms = {name: status_of(name, "atoms") for name in query.universe}
-        outcomes = {
-            outcome.id: status_of(outcome.id, "outcomes") for outcome in self._scenario.outcomes
-        }
-        commitments = {
-            statement: self._states(statement, brave, cautious)
-            for statement in query.order
-            if statement in self._commitments
-        }
+        states: list[list[State]] = [[] for _ in commitments]
+        discharged = keys["discharged" if self._tolerant else "triggered"]
+        for index, literal in enumerate(discharged):
+            if literal in brave:
+                states[index].append(State.DISCHARGED)
+        for index, literal in enumerate(keys["triggered"]):
+            if literal not in cautious:
+                states[index].append(State.EXPIRED)
+        for index, literal in enumerate(keys.get("violated", ())):
+            if literal in brave:
+                states[index].append(State.VIOLATED)
+        outcomes = [outcome.id for outcome in self._scenario.outcomes]
         return StatusReport(
             True,
-            atoms=atoms,
-            outcomes=outcomes,
-            commitments=commitments,
+            atoms=dict(zip(query.universe, statuses("true"), strict=True)),
+            outcomes=dict(zip(outcomes, statuses("occurs"), strict=True)),
+            commitments=dict(zip(commitments, map(tuple, states), strict=True)),
             cost=cost if self._tolerant else None,
             tolerant=self._tolerant,
         )
-
-    def _states(self, statement: str, brave: _Shown, cautious: _Shown) -> tuple[State, ...]:
-        """Return the sorted states an active commitment takes across the outcomes.
-
-        It can be expired wherever its antecedent can fail.  In strict mode no
-        outcome violates it, so it can be discharged wherever its antecedent
-        can hold; tolerant mode shows discharged and violated states directly.
-        """
-        states = []
-        if statement in (brave.discharged if self._tolerant else brave.triggered):
-            states.append(State.DISCHARGED)
-        if statement not in cautious.triggered:
-            states.append(State.EXPIRED)
-        if statement in brave.violated:
-            states.append(State.VIOLATED)
-        return tuple(states)
-
-    def forecast(
-        self,
-        assume: Sequence[Assumption] = (),
-        at: When | str | None = None,
-        *,
-        samples: int | None = None,
-        seed: int = 0,
-    ) -> Forecast:
-        """Return the probabilities of forecast mode (SPEC section 3): ``reasoning.forecast``."""
-        return forecast(self._scenario, assume, at, samples=samples, seed=seed)
 
     def is_consistent(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -488,16 +357,16 @@ class Reasoner:
         query = self._query(assume, at)
         if query.impossible is not None:
             return False
-        return self._satisfiable(query.assumptions())[0]  # tolerant: costs do not matter
+        return self._solver.check(query.assumptions())[0]  # tolerant: costs do not matter
 
     def conflict(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
     ) -> tuple[str, ...] | None:
         """Return a minimal conflict (statement ids and ``assume:`` names), or ``None``."""
         query = self._query(assume, at)
-        if query.impossible is None and self._satisfiable(query.assumptions())[0]:
+        if query.impossible is None and self._solver.check(query.assumptions())[0]:
             return None
-        return self._conflict(query)
+        return self._search.conflict(query)
 
     def query(
         self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -506,6 +375,8 @@ class Reasoner:
 
         Two solver calls: can the formula hold, and can it fail?  (In tolerant
         mode, first the least cost; then among the outcomes of that cost.)
+        In strict mode, an outcome kept from an earlier status at the same
+        date that already shows the answer saves its call.
         """
         query = self._query(assume, at)
         checked = checked_formula(formula, self._scenario, "formula")
@@ -518,20 +389,21 @@ class Reasoner:
             return None
         literal = self._literal(checked)
         if literal is None:  # the formula can never hold
-            consistent = self._satisfiable(query.assumptions(), bound)[0]
+            consistent = self._solver.check(query.assumptions(), bound)[0]
             return Status.IMPOSSIBLE if consistent else None
-        return self._status_of(query, literal, bound)
+        known = (False, False) if self._tolerant else self._kept.show(query, checked)
+        return self._search.status_of(query, literal, bound, *known)
 
-    def _status_of(self, query: _Query, literal: int, bound: int) -> Status | None:
-        """Return the status of the formula whose ``holds`` atom is ``literal``.
-
-        ``None`` when it can neither hold nor fail: the query has no outcome.
-        """
-        can_hold = self._satisfiable(query.assumptions(None, literal), bound)[0]
-        can_fail = self._satisfiable(query.assumptions(None, -literal), bound)[0]
-        if not (can_hold or can_fail):
-            return None
-        return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
+    def forecast(
+        self,
+        assume: Sequence[Assumption] = (),
+        at: When | str | None = None,
+        *,
+        samples: int | None = None,
+        seed: int = 0,
+    ) -> Forecast:
+        """Return the probabilities of forecast mode (SPEC section 3): ``reasoning.forecast``."""
+        return forecast(self._scenario, assume, at, samples=samples, seed=seed)
 
     def explain(
         self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -561,28 +433,7 @@ class Reasoner:
             raise ValueError("explanations are defined for strict mode, not tolerant mode")
         query = self._query(assume, at)
         checked = checked_formula(formula, self._scenario, "formula")
-        text = str(checked_formula(formula, self._scenario, "formula", expand=False))
-        if query.impossible is not None or not self._satisfiable(query.assumptions())[0]:
-            return Explanation(text, None, because=self._conflict(query))
-        literal = self._literal(checked)
-        if literal is None:  # the formula was simplified away as false: no reason needed
-            return Explanation(text, Status.IMPOSSIBLE, because=())
-        status = self._status_of(query, literal, 0)
-        if status is Status.CERTAIN:
-            return Explanation(text, status, because=self._minimal(query, -literal))
-        if status is Status.IMPOSSIBLE:
-            return Explanation(text, status, because=self._minimal(query, literal))
-        universe = {**query.universe, **dict.fromkeys(map(str, checked.atoms()))}
-        witnesses = Witnesses(
-            holds=self._witness(query.assumptions(None, literal), universe),
-            fails=self._witness(query.assumptions(None, -literal), universe),
-        )
-        return Explanation(text, status, witnesses=witnesses)
-
-
-#: How often a running solve looks up from the search (for Ctrl-C and the time limit).
-_TICK = 0.1
-
-
-def _ignore(_code: clingo.MessageCode, _message: str) -> None:
-    """Drop clingo's informational messages; our input never reaches the parser."""
+        explanation = self._search.explain(query, checked, self._literal(checked))
+        # The explanation names the formula as written, outcome names and all.
+        written = checked_formula(formula, self._scenario, "formula", expand=False)
+        return attrs.evolve(explanation, formula=str(written))

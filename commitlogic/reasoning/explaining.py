@@ -1,0 +1,127 @@
+"""Conflicts and explanations: minimal sets of members, and witness outcomes.
+
+A *conflict* is a minimal set of a query's members (active statements and
+assumptions) without an outcome; a *reason* for a certain formula is a
+minimal set under which it cannot fail (SPEC section 3).  Both are the same
+search (:func:`commitlogic.reasoning.minimal.minimal_subset`) over one
+solving interface, ``check(members) -> (satisfiable, core or broken
+members)``, built here on the live :class:`~commitlogic.reasoning.solver.Solver`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+
+from clingo import Symbol
+
+from commitlogic.model.formulas import Formula
+from commitlogic.reasoning.minimal import minimal_subset
+from commitlogic.reasoning.resolved import Resolved
+from commitlogic.reasoning.results import Explanation, Status, Witnesses
+from commitlogic.reasoning.solver import Solver
+
+__all__ = ["Search"]
+
+
+class Search:
+    """Conflicts, formula statuses and explanations on one live solver.
+
+    Parameters
+    ----------
+    solver
+        The live solver.
+    maximize
+        The literal of the external ``maximize`` (rules/heuristics.lp).
+    """
+
+    def __init__(self, solver: Solver, maximize: int) -> None:
+        self._solver = solver
+        self._maximize = maximize
+
+    def check(
+        self, query: Resolved, *fixed: int
+    ) -> Callable[[Sequence[int]], tuple[bool, Collection[int]]]:
+        """Return the ``check`` of minimal_subset for the members of ``query`` with ``fixed``.
+
+        Costs are ignored (tolerant mode: only hard facts can conflict).  A
+        model is read back into the members it breaks, which guides the search.
+        """
+
+        def check(members: Sequence[int]) -> tuple[bool, Collection[int]]:
+            shown, core = self._solver.model_or_core(query.assumptions(members, *fixed))
+            if shown is None:
+                return False, core
+            return True, query.broken(_true_atoms(shown))
+
+        return check
+
+    def minimal(self, query: Resolved, *fixed: int) -> tuple[str, ...]:
+        """Return a minimal set of members that has no outcome together with ``fixed``."""
+        needed = set(minimal_subset(list(query.members), self.check(query, *fixed)))
+        names = {query.members[literal] for literal in needed}
+        return tuple(name for name in query.order if name in names)
+
+    def conflict(self, query: Resolved) -> tuple[str, ...]:
+        """Return a minimal set of members that has no outcome (the query has none)."""
+        if query.impossible is not None:
+            return (query.impossible,)
+        return self.minimal(query)
+
+    def status_of(
+        self,
+        query: Resolved,
+        literal: int,
+        bound: int | None,
+        can_hold: bool = False,
+        can_fail: bool = False,
+    ) -> Status | None:
+        """Return the status of the formula whose ``holds`` atom is ``literal``.
+
+        Two solver calls: can it hold, can it fail?  ``None`` when it can do
+        neither: the query has no outcome.  ``can_hold`` or ``can_fail``
+        true (an outcome already known) saves that call.
+        """
+        can_hold = can_hold or self._solver.check(query.assumptions(None, literal), bound)[0]
+        can_fail = can_fail or self._solver.check(query.assumptions(None, -literal), bound)[0]
+        if not (can_hold or can_fail):
+            return None
+        return Status.from_bounds(in_some=can_hold, in_all=not can_fail)
+
+    def witness(self, literals: list[int], universe: Iterable[str]) -> tuple[str, ...]:
+        """Return the true atoms of ``universe`` in one outcome under ``literals``, sorted.
+
+        The solver prefers false atoms (rules/heuristics.lp), so the witness
+        makes true only what it has to, as far as it sees.
+        """
+        true = _true_atoms(self._solver.model([*literals, -self._maximize]) or [])
+        return tuple(sorted(name for name in universe if name in true))
+
+    def explain(self, query: Resolved, formula: Formula, literal: int | None) -> Explanation:
+        """Explain the status of ``formula``, whose ``holds`` literal is ``literal`` (strict mode).
+
+        For a certain formula, a minimal set of members under which it cannot
+        fail (for an impossible one, cannot hold); for a possible one, two
+        witness outcomes; without any outcome, the status ``None`` and a
+        minimal conflict.
+        """
+        text = str(formula)
+        if query.impossible is not None or not self._solver.check(query.assumptions())[0]:
+            return Explanation(text, None, because=self.conflict(query))
+        if literal is None:  # the formula was simplified away as false: no reason needed
+            return Explanation(text, Status.IMPOSSIBLE, because=())
+        status = self.status_of(query, literal, None)
+        if status is Status.CERTAIN:
+            return Explanation(text, status, because=self.minimal(query, -literal))
+        if status is Status.IMPOSSIBLE:
+            return Explanation(text, status, because=self.minimal(query, literal))
+        universe = {**query.universe, **dict.fromkeys(map(str, formula.atoms()))}
+        witnesses = Witnesses(
+            holds=self.witness(query.assumptions(None, literal), universe),
+            fails=self.witness(query.assumptions(None, -literal), universe),
+        )
+        return Explanation(text, status, witnesses=witnesses)
+
+
+def _true_atoms(shown: Iterable[Symbol]) -> set[str]:
+    """Return the texts of the atoms ``true(A)`` among a model's shown symbols."""
+    return {symbol.arguments[0].string for symbol in shown if symbol.name == "true"}

@@ -1,0 +1,107 @@
+"""A query resolved into solver literals, and which of its members a model breaks.
+
+:class:`Resolved` is what the reasoner makes of a query's ``assume`` and
+``at`` (normalised by :func:`commitlogic.model.query.normalise`): the
+literals to assume, and the *members* (active statements and assumptions)
+that a conflict or an explanation may name.  :meth:`Resolved.broken` reads
+a model back into the members it falsifies, which guides the search for a
+minimal conflict (:mod:`commitlogic.reasoning.minimal`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping
+
+import attrs
+
+from commitlogic.model.formulas import Atom, Formula, Not
+from commitlogic.model.scenario import Kind, Statement
+
+__all__ = ["Resolved", "constraint", "holds"]
+
+
+def constraint(statement: Statement) -> tuple[Formula | None, Formula] | None:
+    """Return a statement's antecedent (``None``: always) and consequent; ``None`` for might."""
+    kind, subject, condition = statement.kind, statement.subject, statement.condition
+    if kind is Kind.MIGHT:
+        return None
+    if kind is Kind.REFUSES:
+        return None, Not(subject)
+    if kind is Kind.IF:
+        assert condition is not None
+        return condition, subject
+    if kind is Kind.ONLY_IF:
+        assert condition is not None
+        return subject, condition
+    return None, subject  # commits, observed
+
+
+@attrs.frozen
+class Resolved:
+    """One query, resolved: the literals to assume and how to name them back."""
+
+    background: list[int]  # always assumed: inactive statements are off
+    members: dict[int, str]  # literal -> statement id or "assume:<text>"
+    order: list[str]  # conflict members in report order
+    universe: dict[str, None]  # atom texts, in order
+    impossible: str | None  # an assumption that can never hold, if any
+    # literal -> (antecedent, consequent) of each member; None for might
+    constraints: dict[int, tuple[Formula | None, Formula] | None] = attrs.field(factory=dict)
+    assumed: tuple[Formula, ...] = ()  # the assumed formulas
+
+    def assumptions(self, members: Iterable[int] | None = None, *extra: int) -> list[int]:
+        """Return the background, the chosen members (default: all) and ``extra``."""
+        chosen = self.members if members is None else members
+        return [*self.background, *chosen, *extra]
+
+    def broken(self, true_atoms: Collection[str]) -> Collection[int]:
+        """Return (lazily) the members falsified where exactly ``true_atoms`` hold."""
+        return _Broken(self.constraints, _Truth(true_atoms))
+
+
+def holds(formula: Formula, true_atoms: Collection[str]) -> bool:
+    """Return whether ``formula`` holds where exactly the atoms named ``true_atoms`` hold."""
+    return formula.evaluate(_Truth(true_atoms))
+
+
+class _Truth(Mapping[Atom, bool]):
+    """Atoms by truth value, from the texts of the true ones (for ``Formula.evaluate``)."""
+
+    def __init__(self, names: Collection[str]) -> None:
+        self._names = names
+
+    def __getitem__(self, atom: Atom) -> bool:
+        return str(atom) in self._names
+
+    def get(self, atom: Atom, default: object = False) -> bool:  # type: ignore[override]
+        return str(atom) in self._names
+
+    def __iter__(self) -> Iterator[Atom]:  # pragma: no cover - not needed by evaluate
+        raise NotImplementedError
+
+    def __len__(self) -> int:  # pragma: no cover - not needed by evaluate
+        return len(self._names)
+
+
+class _Broken(Collection[int]):
+    """The member literals a model falsifies, evaluated when asked."""
+
+    def __init__(
+        self, constraints: dict[int, tuple[Formula | None, Formula] | None], truth: _Truth
+    ):
+        self._constraints, self._truth = constraints, truth
+
+    def __contains__(self, literal: object) -> bool:
+        found = self._constraints.get(literal)  # type: ignore[call-overload]
+        if found is None:
+            return False
+        antecedent, consequent = found
+        if antecedent is not None and not antecedent.evaluate(self._truth):
+            return False
+        return not consequent.evaluate(self._truth)
+
+    def __iter__(self) -> Iterator[int]:
+        return (literal for literal in self._constraints if literal in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
