@@ -138,7 +138,7 @@ def limit_options(command: argparse.ArgumentParser) -> None:
         "--model-limit",
         metavar="N",
         type=positive(int),
-        help="give up (exit code 3) when one solver call needs more models",
+        help="give up (exit code 3) when a query needs to look at more distinct outcomes",
     )
 
 
