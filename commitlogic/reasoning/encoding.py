@@ -72,31 +72,42 @@ class Encoder:
 
     weights: bool = False
     part: int = 0
-    _atoms: set[Atom] = attrs.field(factory=set)
+    _atoms: dict[Atom, Symbol] = attrs.field(factory=dict)  # atom -> its ASP term
     _nodes: dict[Formula, int] = attrs.field(factory=dict)
     _facts: list[Symbol] = attrs.field(factory=list)
+    # Symbols are built through clingo's C API one call at a time, so the
+    # numbers and kinds that recur in every fact are built once and reused.
+    _numbers: list[Symbol] = attrs.field(factory=list)
+    _kinds: dict[str, Symbol] = attrs.field(factory=dict)
+
+    def _number(self, value: int) -> Symbol:
+        numbers = self._numbers
+        if value >= len(numbers):
+            numbers.extend(Number(n) for n in range(len(numbers), 2 * value + 64))
+        return numbers[value]
 
     def node(self, formula: Formula) -> int:
         """Return the node number of ``formula``, adding facts for it if it is new."""
         known = self._nodes.get(formula)
         if known is not None:
             return known
-        p = Number(self.part)
+        p, number_of = self._number(self.part), self._number
         if isinstance(formula, Atom):
-            self.atom(formula)
+            term = self._atom_term(formula)
             number = self._new_node(formula)
-            self._facts.append(Function("lit", [p, Number(number), atom_symbol(formula)]))
+            self._facts.append(Function("lit", [p, number_of(number), term]))
         elif isinstance(formula, Not):
             operand = self.node(formula.operand)
             number = self._new_node(formula)
-            self._facts.append(Function("neg", [p, Number(number), Number(operand)]))
+            self._facts.append(Function("neg", [p, number_of(number), number_of(operand)]))
         elif isinstance(formula, And | Or):
             operands = [self.node(operand) for operand in formula.operands]
             number = self._new_node(formula)
             kind = "conj" if isinstance(formula, And) else "disj"
-            self._facts.append(Function(kind, [p, Number(number)]))
+            node = number_of(number)
+            self._facts.append(Function(kind, [p, node]))
             self._facts.extend(
-                Function("arg", [p, Number(number), Number(operand)]) for operand in operands
+                Function("arg", [p, node, number_of(operand)]) for operand in operands
             )
         else:  # pragma: no cover - the formula classes are closed
             raise TypeError(f"not a formula: {formula!r}")
@@ -109,26 +120,38 @@ class Encoder:
 
     def atom(self, atom: Atom) -> None:
         """Add ``atom`` to the universe, unless an earlier part did."""
-        if atom not in self._atoms:
-            self._atoms.add(atom)
-            self._facts.append(Function("atom", [Number(self.part), atom_symbol(atom)]))
+        self._atom_term(atom)
+
+    def _atom_term(self, atom: Atom) -> Symbol:
+        """Return the ASP term of ``atom``, adding its ``atom/2`` fact the first time."""
+        term = self._atoms.get(atom)
+        if term is None:
+            term = self._atoms[atom] = atom_symbol(atom)
+            self._facts.append(Function("atom", [self._number(self.part), term]))
+        return term
+
+    def _kind(self, name: str) -> Symbol:
+        symbol = self._kinds.get(name)
+        if symbol is None:
+            symbol = self._kinds[name] = Function(name)
+        return symbol
 
     def statement(self, statement: Statement) -> None:
         """Add the facts of one statement."""
-        p, sid = Number(self.part), String(statement.id)
-        self._facts.append(Function("statement", [p, sid, Function(statement.kind.value)]))
-        self._facts.append(Function("subject", [p, sid, Number(self.node(statement.subject))]))
+        p, sid, facts = self._number(self.part), String(statement.id), self._facts
+        facts.append(Function("statement", [p, sid, self._kind(statement.kind.value)]))
+        facts.append(Function("subject", [p, sid, self._number(self.node(statement.subject))]))
         if statement.condition is not None:
             node = self.node(statement.condition)
-            self._facts.append(Function("condition", [p, sid, Number(node)]))
+            facts.append(Function("condition", [p, sid, self._number(node)]))
         if self.weights and statement.is_commitment:
-            self._facts.append(Function("weight", [p, sid, Number(statement.weight)]))
+            facts.append(Function("weight", [p, sid, Number(statement.weight)]))
 
     def outcome(self, outcome: Outcome) -> None:
         """Add the facts of one declared outcome."""
         node = self.node(outcome.when)
         self._facts.append(
-            Function("outcome", [Number(self.part), String(outcome.id), Number(node)])
+            Function("outcome", [self._number(self.part), String(outcome.id), self._number(node)])
         )
 
     def scenario(self, scenario: Scenario) -> tuple[Atom, ...]:
