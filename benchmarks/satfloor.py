@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from floor import Instance, read  # noqa: E402
+from floor import Instance, read
 
 __all__ = ["backbone", "clauses", "status"]
 
@@ -135,15 +135,16 @@ def status(instance: Instance, solver: str = SOLVER) -> tuple[dict, dict[str, in
         can = of(premise + 1)
         commitments[sid] = [
             state
-            for state, reachable in (("discharged", can != "impossible"), ("expired", can != "certain"))
+            for state, reachable in (
+                ("discharged", can != "impossible"),
+                ("expired", can != "certain"),
+            )
             if reachable
         ]
     result = {
         "consistent": True,
         "atoms": {text: of(atom_var[text]) for text in sorted(instance.universe)},
-        "outcomes": {
-            oid: of(instance.outcome_nodes[oid] + 1) for oid in sorted(instance.outcomes)
-        },
+        "outcomes": {oid: of(instance.outcome_nodes[oid] + 1) for oid in sorted(instance.outcomes)},
         "commitments": commitments,
         "conflict": None,
     }
