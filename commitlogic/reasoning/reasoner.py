@@ -30,6 +30,7 @@ from commitlogic.reasoning.encoding import (
     STRICT_RULES,
     TOLERANT_RULES,
     Encoder,
+    add_facts,
     rule_files,
 )
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport, Witnesses
@@ -188,8 +189,7 @@ class Reasoner:
         part, facts = self._encoder.take()
         if facts or part == 0:  # part 0 also declares the external maximize
             with self._control.backend() as backend:
-                for fact in facts:
-                    backend.add_rule([backend.add_atom(fact)])
+                add_facts(backend, facts)
             self._control.ground([(PART, [Number(part)])])
         for statement in statements:
             literal = self._free_external(Function("active", [String(statement.id)]))
