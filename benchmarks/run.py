@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import signal
@@ -47,6 +48,7 @@ from report import machine, render, write_docs  # noqa: E402
 __all__ = ["main", "run_child"]
 
 PYTHON = sys.executable
+GENERATOR = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:8]
 SIDES = {
     "commitlogic": [PYTHON, "-m", "commitlogic", "status", "{file}", "--json"],
     "clingo floor": [PYTHON, str(HERE / "floor.py"), "{file}"],
@@ -106,7 +108,8 @@ class Bench:
     def instance(self, size: int, seed: int, kind: str = "generate", jsonl: bool = False) -> Path:
         """Generate (once) and return the file of an instance."""
         suffix = ".jsonl" if jsonl else ".toml"
-        path = self.folder / f"{kind}-{size}-{seed}{suffix}"
+        # The generator's own text is part of the name: a changed generator makes new files.
+        path = self.folder / f"{kind}-{size}-{seed}-{GENERATOR}{suffix}"
         if not path.exists():
             content = document(
                 size, seed, inconsistent=kind == "inconsistent", chains=kind == "chains"
@@ -259,14 +262,22 @@ def main(argv: list[str] | None = None) -> None:
         help="rewrite docs/benchmarks.md (between its markers), .json and .png",
     )
     parser.add_argument("--json", metavar="PATH", help="also write the raw records here")
+    parser.add_argument(
+        "--instances",
+        metavar="DIR",
+        help="keep the generated files here and reuse them in later runs (generating "
+        "1,000,000 statements takes minutes); default: a temporary folder",
+    )
     arguments = parser.parse_args(argv)
     if arguments.quick:
         arguments.small, arguments.large, arguments.huge = 1_000, 5_000, 20_000
         arguments.seeds, arguments.large_seeds = [0, 1], [0]
         arguments.timeout, arguments.huge_timeout = 60, 60
     started = time.time()
-    with tempfile.TemporaryDirectory(prefix="commitlogic-bench-") as folder:
-        bench = Bench(Path(folder), arguments.timeout)
+    with tempfile.TemporaryDirectory(prefix="commitlogic-bench-") as scratch:
+        folder = Path(arguments.instances or scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        bench = Bench(folder, arguments.timeout)
         for method, args, kwargs in plan(arguments):
             getattr(bench, method)(*args, **kwargs)
     settings = {

@@ -8,7 +8,7 @@ the text, the standard library's :mod:`tomllib` reads it again for its
 message and position, so errors read the same either way.  The positions of
 entries and keys are found again in the source text, since neither reader
 keeps them.  Files ending in ``.jsonl`` are JSON Lines
-(:mod:`commitlogic.io.jsonlines`).
+(``commitlogic.io.jsonlines``).
 """
 
 from __future__ import annotations

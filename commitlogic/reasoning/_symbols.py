@@ -11,7 +11,7 @@ handles are missing (another clingo release), or a maker would build a
 different symbol than the public API (checked once, at import), the public
 API is used instead: the symbols and facts are the same either way.
 
-The makers keep buffers: use one per thread (an :class:`~.encoding.Encoder`
+The makers keep buffers: use one per thread (an :class:`~commitlogic.reasoning.encoding.Encoder`
 makes its own).
 """
 

@@ -132,7 +132,7 @@ class Encoder:
     def _number(self, value: int) -> Symbol:
         numbers = self._numbers
         if value >= len(numbers):
-            numbers.extend(Number(n) for n in range(len(numbers), 2 * value + 64))
+            numbers.extend(Number(n) for n in range(len(numbers), value + 1024))
         return numbers[value]
 
     def node(self, formula: Formula) -> int:
