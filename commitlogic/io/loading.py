@@ -217,29 +217,23 @@ def _entries(
             f"{table} must be an array of tables, written [[{table}]]", field=table, table=table
         )
     fields = {field.name: field for field in attrs.fields(cls)}
-    required = [name for name, field in fields.items() if field.default is attrs.NOTHING]
+    names = frozenset(fields)
+    required = frozenset(name for name, field in fields.items() if field.default is attrs.NOTHING)
+    formula_keys = _FORMULA_KEYS.get(table, ())
+    date_keys = frozenset() if text_dates else _DATE_KEYS
     built = []
     for index, item in enumerate(raw):
-        where = entry_where(table, index, item.get("id"))
-        for key in item:
-            if key not in fields:
-                raise ScenarioError(
-                    f"unknown key {key!r} (expected one of: {', '.join(fields)})",
-                    field=key,
-                    **where,
-                )
-        for key in () if text_dates else _DATE_KEYS.intersection(item):
-            if isinstance(item[key], str):
-                raise ScenarioError(
-                    f"expected a TOML date or datetime, got the string {item[key]!r} "
-                    f"(write it without quotes, as in {key} = 2025-05-14)",
-                    field=key,
-                    **where,
-                )
-        for key in required:
-            if key not in item:
-                raise ScenarioError(f"missing required key {key!r}", field=key, **where)
-        for key in _FORMULA_KEYS.get(table, ()):
+        keys = item.keys()
+        # The common case costs three set operations; the messages are built on failure only.
+        if (
+            not keys <= names
+            or not required <= keys
+            or any(isinstance(item.get(key), str) for key in date_keys)
+        ):
+            _check_keys(
+                item, fields, required, date_keys, entry_where(table, index, item.get("id"))
+            )
+        for key in formula_keys:
             text = item.get(key)
             if isinstance(text, str):
                 formula = parsed.get(text)
@@ -252,8 +246,34 @@ def _entries(
         try:
             built.append(cls(**item))
         except ScenarioError as error:
-            raise error.located(**where) from None
+            raise error.located(**entry_where(table, index, item.get("id"))) from None
     return tuple(built)
+
+
+def _check_keys(
+    item: dict[str, Any],
+    fields: Mapping[str, Any],
+    required: frozenset[str],
+    date_keys: frozenset[str],
+    where: dict[str, Any],
+) -> None:
+    """Raise for the first unknown key, date given as text, or missing key of an entry."""
+    for key in item:
+        if key not in fields:
+            raise ScenarioError(
+                f"unknown key {key!r} (expected one of: {', '.join(fields)})", field=key, **where
+            )
+    for key in sorted(date_keys.intersection(item)):
+        if isinstance(item[key], str):
+            raise ScenarioError(
+                f"expected a TOML date or datetime, got the string {item[key]!r} "
+                f"(write it without quotes, as in {key} = 2025-05-14)",
+                field=key,
+                **where,
+            )
+    for key in fields:
+        if key in required and key not in item:
+            raise ScenarioError(f"missing required key {key!r}", field=key, **where)
 
 
 # --------------------------------------------------------------------------- locations
