@@ -160,7 +160,7 @@ def _ratio(mine: dict | None, theirs: dict | None) -> str:
 def _verdict(value: float | None, limit: float, timeout: float | None, unit: str) -> tuple:
     """Return (measured text, met?, by how much) for ``value <= limit``."""
     if value is None:
-        return "not measured", None, "n/a"
+        return "n/a (a side did not finish, or was not run)", None, "n/a"
     if value == INF and unit == "s" and timeout is not None and timeout < limit:
         return (
             f"timeout (> {timeout:g} s)",
@@ -186,10 +186,10 @@ def _median(stats: dict | None) -> float | None:
 def _quotient(a: dict | None, b: dict | None) -> float | None:
     if a is None or b is None:
         return None
+    if b["median"] in (0, INF):
+        return None  # the floor (or the base) did not finish: no ratio
     if a["median"] == INF:
         return INF
-    if b["median"] in (0, INF):
-        return None
     return a["median"] / b["median"]
 
 
@@ -229,6 +229,24 @@ def targets(result: dict) -> list[dict]:
             }
         )
 
+    def add_memory(name: str, chosen: list[dict], value: float | None, limit: float) -> None:
+        """A memory target: undecided when a process was stopped before it finished."""
+        if value is not None and any(r.get("timeout") for r in chosen):
+            rows.append(
+                {
+                    "target": name,
+                    "measured": f"{value:,.0f} MB when stopped",
+                    "limit": f"{limit:,.0f} MB",
+                    "met": None if value <= limit else False,
+                    "margin": "not decided: the process hit its time limit"
+                    if value <= limit
+                    else f"{value / limit:.2f}x the limit before it was stopped",
+                    "how": "peak RSS of the process",
+                }
+            )
+            return
+        add(name, value, limit, "MB", "peak RSS of the process")
+
     for kind, label in (("generate", "generate.py"), ("chains", "chains")):
         add(
             f"{small:,}: CLI status ÷ clingo floor ({label})",
@@ -251,7 +269,12 @@ def targets(result: dict) -> list[dict]:
             _select(records, what="cli", kind="generate", size=large, side="commitlogic"), "peak_mb"
         )
     )
-    add(f"{large:,}: CLI status peak memory", _median(peak), 1024, "MB", "peak RSS of the process")
+    add_memory(
+        f"{large:,}: CLI status peak memory",
+        _select(records, what="cli", kind="generate", size=large, side="commitlogic"),
+        _median(peak),
+        1024,
+    )
     if huge:
         whole = _median(fig("phases", "generate", huge, "total"))
         add(
@@ -263,7 +286,24 @@ def targets(result: dict) -> list[dict]:
             huge_timeout,
         )
         peak_huge = summary(_values(_select(records, what="phases", size=huge), "peak_mb"))
-        add(f"{huge:,}: peak memory", _median(peak_huge), 6144, "MB", "peak RSS", huge_timeout)
+        add_memory(
+            f"{huge:,}: peak memory",
+            _select(records, what="phases", size=huge),
+            _median(peak_huge),
+            6144,
+        )
+    front = [_median(fig("phases", "generate", large, name)) for name in ("load", "ground")]
+    solving = _median(fig("phases", "generate", large, "status"))
+    share = None
+    if None not in front and solving not in (None, INF, 0):
+        share = sum(front) / solving  # type: ignore[arg-type]
+    add(
+        f"{large:,}: front end (load + ground) ÷ status",
+        share,
+        1,
+        "x",
+        "in-process phases; n/a when the status did not finish",
+    )
     status_small = fig("phases", "generate", small, "status")
     conflict_small = fig("conflict", "inconsistent", small, "conflict")
     add(
