@@ -147,8 +147,8 @@ def _objects(numbered: list[tuple[int, str]], file: str | None) -> Iterator[tupl
 
 def _entry(entry: Any, number: int, file: str | None) -> tuple[str, Any]:
     """Return ``(kind, entry)`` of one line's object, or raise naming the line."""
-    expected = ", ".join(f'{{"{kind}": {{...}}}}' for kind in KINDS)
     if not isinstance(entry, dict) or len(entry) != 1:
+        expected = ", ".join(f'{{"{kind}": {{...}}}}' for kind in KINDS)
         got = f"{len(entry)} keys" if isinstance(entry, dict) else f"a JSON {_json_type(entry)}"
         raise ScenarioError(
             f"each line is one object with one key, such as {expected}; got {got}",
