@@ -19,8 +19,9 @@ that hits the limit is recorded as a timeout, never as a crash.  Measured:
 * minimal conflicts on ``generate.py --inconsistent`` at the small and large
   sizes (several seeds).
 
-``report.py`` turns the records into the tables, the targets (met or
-missed, by how much, computed) and the plot.
+``records.py`` summarises the records (medians, spreads, the machine),
+``targets.py`` computes the targets (met or missed, by how much), and
+``report.py`` writes the tables and the plot.
 """
 
 from __future__ import annotations

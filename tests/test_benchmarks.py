@@ -23,6 +23,7 @@ sys.path.insert(0, str(BENCHMARKS))
 
 import floor  # noqa: E402
 import report  # noqa: E402
+import targets  # noqa: E402
 from generate import document, generate, to_jsonl, to_toml, write  # noqa: E402
 from run import run_child  # noqa: E402
 
@@ -86,13 +87,13 @@ def test_a_process_over_its_limit_is_a_timeout() -> None:
 
 
 def test_targets_are_computed_met_missed_or_timed_out() -> None:
-    assert report._verdict(0.5, 1.0, 60, "x")[1:] == (True, "50% under the limit")
-    assert report._verdict(3.0, 1.5, 60, "x")[1:] == (False, "2.00x the limit")
-    shown, met, margin = report._verdict(math.inf, 10, 60, "s")
+    assert targets._verdict(0.5, 1.0, 60, "x")[1:] == (True, "50% under the limit")
+    assert targets._verdict(3.0, 1.5, 60, "x")[1:] == (False, "2.00x the limit")
+    shown, met, margin = targets._verdict(math.inf, 10, 60, "s")
     assert (met, margin) == (False, "by more than 6.0x")
     assert "timeout" in shown
-    assert report._verdict(math.inf, 120, 60, "s")[1] is None  # the run's limit was too short
-    assert report._verdict(None, 10, 60, "s")[1] is None
+    assert targets._verdict(math.inf, 120, 60, "s")[1] is None  # the run's limit was too short
+    assert targets._verdict(None, 10, 60, "s")[1] is None
 
 
 def test_the_report_of_a_run_with_timeouts_renders() -> None:
@@ -146,5 +147,5 @@ def test_the_report_of_a_run_with_timeouts_renders() -> None:
     }
     text = report.render(result)
     assert "timeout (> 5 s)" in text
-    rows = {row["target"]: row for row in report.targets(result)}
+    rows = {row["target"]: row for row in targets.targets(result)}
     assert rows["10: CLI status ÷ clingo floor (generate.py)"]["met"] is None  # floor timed out
