@@ -120,7 +120,7 @@ def loads(text: str, *, file: str | None = None) -> Scenario:
             'missing the line {"scenario": {"name": ...}}', file=file, line=1, column=1
         )
     try:
-        return build(document, text_dates=True)
+        return build(document, text_dates=True, consume=True)
     except ScenarioError as error:
         raise _locate(error, lines, where, file) from None
 

@@ -81,7 +81,7 @@ def loads(text: str, *, file: str | None = None) -> Scenario:
     """
     text = text.removeprefix("\ufeff")
     try:
-        return _build(_parse_toml(text, file))
+        return _build(_parse_toml(text, file), consume=True)
     except ScenarioError as error:
         raise _locate(error, text, file) from None
 
@@ -122,7 +122,9 @@ def _parse_toml(text: str, file: str | None) -> dict[str, Any]:
         ) from None
 
 
-def build(document: Mapping[str, Any], *, text_dates: bool = False) -> Scenario:
+def build(
+    document: Mapping[str, Any], *, text_dates: bool = False, consume: bool = False
+) -> Scenario:
     """Build a scenario from its tables as plain data (what a TOML reader returns).
 
     Parameters
@@ -133,6 +135,10 @@ def build(document: Mapping[str, Any], *, text_dates: bool = False) -> Scenario:
     text_dates
         Take ``said`` and ``start`` as ISO text too (JSON has no dates); TOML
         files must write them as TOML dates.
+    consume
+        Replace each entry of the document's lists by ``None`` once it is
+        built, so that a large document's memory is freed as the scenario
+        grows (the loaders do this with the documents they read).
 
     Raises
     ------
@@ -140,15 +146,17 @@ def build(document: Mapping[str, Any], *, text_dates: bool = False) -> Scenario:
         When the data is not a valid scenario; the error names the table,
         the entry's index and the field, but no line.
     """
-    return _build(dict(document), text_dates=text_dates)
+    return _build(dict(document), text_dates=text_dates, consume=consume)
 
 
-def _build(document: dict[str, Any], *, text_dates: bool = False) -> Scenario:
+def _build(
+    document: dict[str, Any], *, text_dates: bool = False, consume: bool = False
+) -> Scenario:
     with _paused_gc():
-        return _build_tables(document, text_dates=text_dates)
+        return _build_tables(document, text_dates=text_dates, consume=consume)
 
 
-def _build_tables(document: dict[str, Any], *, text_dates: bool) -> Scenario:
+def _build_tables(document: dict[str, Any], *, text_dates: bool, consume: bool) -> Scenario:
     unknown = [key for key in document if key != "scenario" and key not in TABLES]
     if unknown:
         raise ScenarioError(
@@ -178,7 +186,8 @@ def _build_tables(document: dict[str, Any], *, text_dates: bool) -> Scenario:
             )
     parsed: dict[str, Formula] = {}  # formula text -> formula, shared by the whole file
     tables = {
-        table: _entries(document, table, cls, parsed, text_dates) for table, cls in TABLES.items()
+        table: _entries(document, table, cls, parsed, text_dates, consume)
+        for table, cls in TABLES.items()
     }
     return Scenario(header["name"], description=header.get("description"), **tables)
 
@@ -210,6 +219,7 @@ def _entries(
     cls: type,
     parsed: dict[str, Formula],
     text_dates: bool = False,
+    consume: bool = False,
 ) -> tuple[Any, ...]:
     raw = document.get(table, [])
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
@@ -247,6 +257,8 @@ def _entries(
             built.append(cls(**item))
         except ScenarioError as error:
             raise error.located(**entry_where(table, index, item.get("id"))) from None
+        if consume:
+            raw[index] = None
     return tuple(built)
 
 
