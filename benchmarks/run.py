@@ -1,7 +1,7 @@
 """The benchmark: commitlogic side by side with two floors, in one run, and the targets.
 
     python benchmarks/run.py                 # the full run (about 20 minutes on 2 cores)
-    python benchmarks/run.py --quick         # small sizes, for development (a minute or two)
+    python benchmarks/run.py --quick         # small sizes, for development (a few minutes)
     python benchmarks/run.py --docs          # also rewrite docs/benchmarks.md, .json and .png
 
 Every measurement runs in a fresh process with a time limit; its wall time
@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="small sizes (1,000 / 5,000 / 20,000), seeds 0,1, short limits",
+        help="small sizes (1,000 / 5,000 / 20,000), seeds 0,1, short limits: a few minutes",
     )
     parser.add_argument("--small", type=int, default=10_000, help="default 10,000 statements")
     parser.add_argument("--large", type=int, default=100_000, help="default 100,000")
