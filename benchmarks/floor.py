@@ -4,7 +4,7 @@
 
 prints the JSON object of ``commitlogic status --json`` (SPEC section 4).
 This is what a user of clingo alone would write: read the TOML with
-:mod:`tomllib`, parse the formulas with a small parser, write the facts as
+``toml_rs`` (or :mod:`tomllib`), parse the formulas with a small parser, write the facts as
 program text next to a dozen rules, ground, and compute brave and cautious
 consequences on two controls, ``--sign-def=pos`` for brave and ``neg`` for
 cautious, so that each needs very few models.  It shares no code with
@@ -48,6 +48,11 @@ occ(O) :- o(O,F), h(F).
 #show trc/1.
 """
 
+try:  # a compiled TOML reader when there is one, as a user who cares about speed would
+    from toml_rs import loads as _toml
+except ImportError:  # pragma: no cover
+    _toml = tomllib.loads
+
 _TOKEN = re.compile(r"\s*(?:([A-Za-z][A-Za-z0-9_]*)|([(),]))")
 
 
@@ -60,6 +65,11 @@ class Instance:
     nodes: dict[tuple, int] = field(default_factory=dict)
     statements: list[dict] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
+    # The same instance as structure, for the SAT floor (satfloor.py): per
+    # statement that constrains, (id, antecedent node or None, consequent node),
+    # and the root node of each outcome.
+    implications: list[tuple[str, int | None, int]] = field(default_factory=list)
+    outcome_nodes: dict[str, int] = field(default_factory=dict)
 
     def node(self, key: tuple) -> int:
         """Return the number of a formula node, writing its facts if it is new."""
@@ -147,7 +157,7 @@ def _present(said: date | None, at: date | None) -> bool:
 
 def read(path: str, at: date | None = None, assume: list[str] = ()) -> Instance:
     """Read a scenario file into facts; statements active at ``at`` get ``act`` assumed."""
-    document = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    document = _toml(Path(path).read_text(encoding="utf-8"))
     instance = Instance()
     actors = [actor["id"] for actor in document.get("actors", [])]
     for event in document.get("events", []):
@@ -186,9 +196,12 @@ def read(path: str, at: date | None = None, assume: list[str] = ()) -> Instance:
         else:
             target = nodes[consequent]
         instance.facts.append(f'k("{sid}",{target}).')
+        premise = None if antecedent is None else nodes[antecedent]
+        instance.implications.append((sid, premise, target))
     for outcome in document.get("outcomes", []):
         instance.outcomes.append(outcome["id"])
-        instance.facts.append(f'o("{outcome["id"]}",{instance.formula(outcome["when"])}).')
+        root = instance.outcome_nodes[outcome["id"]] = instance.formula(outcome["when"])
+        instance.facts.append(f'o("{outcome["id"]}",{root}).')
     for text in assume:
         instance.facts.append(f"hyp({instance.formula(text)}).")
     present = [s for s in instance.statements if _present(s["said"], at)]

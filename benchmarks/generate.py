@@ -1,6 +1,7 @@
 """A seeded generator of large, realistic scenario files (TOML) for the benchmarks.
 
     python benchmarks/generate.py 10000 -o /tmp/s10k.toml [--seed 1] [--inconsistent]
+    python benchmarks/generate.py 10000 -o /tmp/c10k.jsonl --chains   # JSON Lines, chains
 
 A scenario of ``n`` statements has about ``n / 25`` events, each inviting 25
 of about ``n / 40`` actors, so about ``n`` attendance atoms, plus a few free
@@ -30,7 +31,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-__all__ = ["generate", "write"]
+__all__ = ["document", "generate", "to_jsonl", "to_toml", "write"]
 
 _KINDS = (
     ("if", 36),
@@ -295,6 +296,84 @@ class _Builder:
         }
 
 
+def _chains(n: int, seed: int) -> dict[str, object]:
+    """Plain chains of ``if`` and ``only_if`` over attendance atoms, 2% ``commits``.
+
+    The same actors, events and invitations as :class:`_Builder`; each
+    statement links one attendance atom to the previous atom of its chain
+    (chains of about 20), with no negation, so every atom true is an outcome.
+    """
+    base = _Builder(n, seed)
+    rng = random.Random(seed + 2)
+    atoms = [f"attends({actor}, {event})" for event in base.events for actor in base.invited[event]]
+    statements: list[dict[str, object]] = []
+    previous = rng.choice(atoms)
+    for index in range(n):
+        subject = rng.choice(atoms)
+        roll = rng.random()
+        if roll < 0.02:
+            entry: dict[str, object] = {"id": f"s{index}", "kind": "commits", "subject": subject}
+        else:
+            kind = "if" if roll < 0.51 else "only_if"
+            entry = {"id": f"s{index}", "kind": kind, "subject": subject, "condition": previous}
+        entry = {"id": entry.pop("id"), "kind": entry.pop("kind"), "by": base.actors[0], **entry}
+        statements.append(entry)
+        previous = rng.choice(atoms) if rng.random() < 0.05 else subject
+    outcomes = [
+        {"id": f"outcome_{i}", "when": f"{rng.choice(atoms)} and {rng.choice(atoms)}"}
+        for i in range(max(2, n // 50))
+    ]
+    return {
+        "scenario": {"name": f"chains, {n} statements"},
+        "actors": [{"id": actor} for actor in base.actors],
+        "events": [{"id": event, "invited": base.invited[event]} for event in base.events],
+        "statements": statements,
+        "outcomes": outcomes,
+    }
+
+
+def document(
+    n: int, seed: int = 0, inconsistent: bool = False, chains: bool = False
+) -> dict[str, object]:
+    """Return a generated scenario as plain data (the tables of SPEC section 1).
+
+    Parameters
+    ----------
+    n
+        The number of statements (at least 10).
+    seed
+        The random seed: the same arguments give the same scenario.
+    inconsistent
+        Spread a four-statement conflict through the file (not with ``chains``).
+    chains
+        Plain ``if``/``only_if`` chains over attendance atoms instead (see :func:`_chains`).
+    """
+    if n < 10:
+        raise ValueError("a generated scenario has at least 10 statements")
+    if chains:
+        if inconsistent:
+            raise ValueError("the chains generator makes consistent scenarios only")
+        return _chains(n, seed)
+    return _Builder(n, seed).build(inconsistent)
+
+
+def _json(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def to_jsonl(content: dict[str, object]) -> str:
+    """Return the JSON Lines text of a generated document (docs/howto-files.md)."""
+    kinds = {"actors": "actor", "events": "event", "statements": "statement", "outcomes": "outcome"}
+    lines = []
+    for key, value in content.items():
+        entries = [value] if isinstance(value, dict) else value
+        assert isinstance(entries, list)
+        for entry in entries:
+            plain = {name: _json(item) for name, item in entry.items()}
+            lines.append(json.dumps({kinds.get(key, key): plain}, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
 def _value(value: object) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)  # a TOML basic string
@@ -336,9 +415,7 @@ def generate(n: int, seed: int = 0, inconsistent: bool = False) -> str:
     inconsistent
         Spread a four-statement conflict through the file (see the module docstring).
     """
-    if n < 10:
-        raise ValueError("a generated scenario has at least 10 statements")
-    return to_toml(_Builder(n, seed).build(inconsistent))
+    return to_toml(document(n, seed, inconsistent))
 
 
 def write(path: str | os.PathLike[str], text: str) -> None:
@@ -360,11 +437,18 @@ def write(path: str | os.PathLike[str], text: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, help="the number of statements")
-    parser.add_argument("-o", "--output", required=True, help="the TOML file to write")
+    parser.add_argument(
+        "-o", "--output", required=True, help="the file to write: TOML, or JSON Lines (.jsonl)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--inconsistent", action="store_true", help="add a minimal conflict")
+    parser.add_argument(
+        "--chains", action="store_true", help="plain if/only_if chains over attendance atoms"
+    )
     arguments = parser.parse_args()
-    write(arguments.output, generate(arguments.n, arguments.seed, arguments.inconsistent))
+    content = document(arguments.n, arguments.seed, arguments.inconsistent, arguments.chains)
+    jsonl = arguments.output.endswith(".jsonl")
+    write(arguments.output, to_jsonl(content) if jsonl else to_toml(content))
 
 
 if __name__ == "__main__":

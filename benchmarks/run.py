@@ -1,34 +1,41 @@
-"""The benchmark: commitlogic against the raw clingo floor and a rebuild per query.
+"""The benchmark: commitlogic side by side with two floors, in one run, and the targets.
 
-    python benchmarks/run.py [--sizes 1000,10000] [--seed 0] [--docs]
+    python benchmarks/run.py                 # the full run (about 20 minutes on 2 cores)
+    python benchmarks/run.py --quick         # small sizes, for development (a few minutes)
+    python benchmarks/run.py --docs          # also rewrite docs/benchmarks.md, .json and .png
 
-For each size it generates a scenario (``generate.py``) and its
-inconsistent variant, then measures, each side in a fresh subprocess so that
-peak memory is per size and per side:
+Every measurement runs in a fresh process with a time limit; its wall time
+and its own peak resident memory (``os.wait4``) are recorded, and a process
+that hits the limit is recorded as a timeout, never as a crash.  Measured:
 
-* commitlogic: load the file, ground (build the ``Reasoner``), the full
-  status, what-ifs on the live reasoner (a status under one assumption, and
-  the status of one formula under one assumption), a minimal conflict on the
-  inconsistent variant, and peak memory;
-* the floor (``floor.py``): the same work in a minimal raw clingo script;
-* naive: a what-if answered by building a fresh reasoner (load, ground, status);
-* the command line: ``commitlogic status FILE --json`` and ``floor.py FILE``
-  as whole processes, start-up included.
+* the command line ``commitlogic status FILE --json``, the clingo floor
+  (``floor.py FILE``) and the SAT floor (``satfloor.py FILE``), process start
+  included, on ``generate.py`` at the small and large sizes (several seeds)
+  and on its plain chains (``--chains``) at the small size; their answers
+  are compared, and the page says whether they agreed;
+* in-process phases (``measure.py phases``: load, ground, status) at the
+  small and large sizes, and at the huge size from JSON Lines;
+* what-ifs on a live reasoner and tolerant against strict at the small size;
+* minimal conflicts on ``generate.py --inconsistent`` at the small and large
+  sizes (several seeds).
 
-It prints one table.  ``--docs`` also writes it into docs/benchmarks.md
-(between the markers) and draws docs/benchmarks.png (needs matplotlib:
-``pip install -e '.[plot]'``).
+``records.py`` summarises the records (medians, spreads, the machine),
+``targets.py`` computes the targets (met or missed, by how much), and
+``report.py`` writes the tables and the plot.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import hashlib
 import json
-import resource
-import statistics
+import os
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -36,239 +43,264 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate, write  # noqa: E402
+from generate import document, to_jsonl, to_toml, write  # noqa: E402
+from report import machine, render, write_docs  # noqa: E402
 
-DEFAULT_SIZES = (1000, 3000, 10000, 30000, 100000)
-WHAT_IFS = 5  # what-if queries per size (--what-ifs); the median is reported
-MARK_BEGIN = "<!-- benchmark table: begin (python benchmarks/run.py --docs) -->"
-MARK_END = "<!-- benchmark table: end -->"
+__all__ = ["main", "run_child"]
 
-
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _timed(function, *args, **kwargs):
-    start = time.perf_counter()
-    value = function(*args, **kwargs)
-    return value, time.perf_counter() - start
+PYTHON = sys.executable
+GENERATOR = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:8]
+SIDES = {
+    "commitlogic": [PYTHON, "-m", "commitlogic", "status", "{file}", "--json"],
+    "clingo floor": [PYTHON, str(HERE / "floor.py"), "{file}"],
+    "SAT floor": [PYTHON, str(HERE / "satfloor.py"), "{file}"],
+}
 
 
-def _what_if_atoms(atoms: dict[str, str]) -> list[str]:
-    """Pick atoms whose assumption changes something: possible ones, spread over the universe."""
-    possible = sorted(name for name, status in atoms.items() if status == "possible")
-    step = max(1, len(possible) // WHAT_IFS)
-    return possible[::step][:WHAT_IFS]
+def run_child(argv: list[str], timeout: float) -> dict:
+    """Run ``argv`` with a time limit; return its wall time, peak memory, output and code."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        killer = threading.Timer(timeout, process.kill)
+        killer.start()
+        try:
+            _pid, status, usage = os.wait4(process.pid, 0)
+        finally:
+            killer.cancel()
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        timed_out = process.returncode == -signal.SIGKILL and seconds >= timeout
+        return {
+            "seconds": None if timed_out else seconds,
+            "peak_mb": usage.ru_maxrss / 1024,
+            "timeout": timeout if timed_out else None,
+            "code": process.returncode,
+            "stdout": out.read().decode("utf-8", "replace"),
+            "stderr": err.read().decode("utf-8", "replace")[-400:],
+        }
 
 
-def measure_library(path: str, inconsistent: str, time_limit: float) -> dict:
-    """Measure commitlogic in this process (run in a fresh subprocess per size)."""
-    import commitlogic
-
-    result: dict[str, float | None] = {}
-    scenario, result["load"] = _timed(commitlogic.load, path)
-    reasoner, result["ground"] = _timed(commitlogic.Reasoner, scenario, time_limit=time_limit)
-    report, result["status"] = _timed(reasoner.status)
-    picks = _what_if_atoms({k: str(v) for k, v in report.atoms.items()})
-    outcome = scenario.outcomes[0].when
-    statuses, queries = [], []
-    for index, atom in enumerate(picks):
-        assume = [f"not {atom}" if index % 2 else atom]
-        statuses.append(_timed(reasoner.status, assume=assume)[1])
-        queries.append(_timed(reasoner.query, outcome, assume=assume)[1])
-    result["what-if status"] = statistics.median(statuses)
-    result["what-if query"] = statistics.median(queries)
-
-    def fresh() -> None:
-        commitlogic.Reasoner(commitlogic.load(path)).status(assume=[picks[0]])
-
-    result["naive what-if"] = _timed(fresh)[1]
-    broken = commitlogic.Reasoner(commitlogic.load(inconsistent), time_limit=time_limit)
-    conflict, result["conflict"] = _timed(broken.conflict)
-    result["conflict size"] = len(conflict or ())
-    result["peak MB"] = _peak_mb()
-    return result
+def _lines(text: str) -> dict:
+    figures: dict = {}
+    for line in text.splitlines():
+        try:
+            figures.update(json.loads(line))
+        except (json.JSONDecodeError, TypeError, ValueError):
+            continue
+    return figures
 
 
-def measure_floor(path: str, inconsistent: str) -> dict:
-    """Measure the raw clingo floor in this process."""
-    import clingo
-    import floor
+class Bench:
+    """The records of one run, with the files it generates."""
 
-    result: dict[str, float | None] = {}
-    instance, result["load"] = _timed(floor.read, path)
-    (brave, cautious), result["ground"] = _timed(floor.controls, instance)
-    status, result["status"] = _timed(floor.solve_status, brave, cautious, instance)
-    picks = _what_if_atoms(status["atoms"])
-    times = []
-    for index, atom in enumerate(picks):
-        symbol = clingo.Function("t", [clingo.String(atom)])
-        extra = [(symbol, not index % 2)]
-        times.append(_timed(floor.solve_status, brave, cautious, instance, extra)[1])
-    result["what-if status"] = statistics.median(times)
-    broken = floor.read(inconsistent)
-    control = floor.ground(broken, ["--models=1"])
-    _, result["conflict"] = _timed(floor.minimal_conflict, broken, control)
-    result["peak MB"] = _peak_mb()
-    return result
+    def __init__(self, folder: Path, timeout: float, log: bool = True) -> None:
+        self.folder = folder
+        self.timeout = timeout
+        self.records: list[dict] = []
+        self.log = log
 
+    def say(self, text: str) -> None:
+        if self.log:
+            print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
-def _subprocess(argv: list[str], timeout: float) -> tuple[float | None, str]:
-    start = time.perf_counter()
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return None, ""
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed: {done.stderr.strip()[-500:]}")
-    return elapsed, done.stdout
+    def instance(self, size: int, seed: int, kind: str = "generate", jsonl: bool = False) -> Path:
+        """Generate (once) and return the file of an instance."""
+        suffix = ".jsonl" if jsonl else ".toml"
+        # The generator's own text is part of the name: a changed generator makes new files.
+        path = self.folder / f"{kind}-{size}-{seed}-{GENERATOR}{suffix}"
+        if not path.exists():
+            content = document(
+                size, seed, inconsistent=kind == "inconsistent", chains=kind == "chains"
+            )
+            write(path, to_jsonl(content) if jsonl else to_toml(content))
+        return path
 
+    def cli(self, kind: str, size: int, seed: int, repeat: int) -> None:
+        """The three sides' status processes on one instance; check that they agree."""
+        path = self.instance(size, seed, kind)
+        answers = {}
+        for side, template in SIDES.items():
+            self.say(f"status CLI, {side}, {kind} {size:,} seed {seed}")
+            argv = [part.replace("{file}", str(path)) for part in template]
+            result = run_child(argv, self.timeout)
+            if result["seconds"] is not None and result["code"] == 0:
+                with contextlib.suppress(json.JSONDecodeError):
+                    answers[side] = json.loads(result["stdout"])
+            elif result["seconds"] is not None:  # failed: record it, do not use the time
+                result["failed"] = result["stderr"]
+                result["seconds"] = None
+            self._record("cli", side, kind, size, seed, repeat, result)
+        agree = (
+            None
+            if len(answers) < 2
+            else all(a == next(iter(answers.values())) for a in answers.values())
+        )
+        self.records.append(
+            {
+                "what": "agreement",
+                "kind": kind,
+                "size": size,
+                "seed": seed,
+                "agree": agree,
+                "sides": sorted(answers),
+            }
+        )
 
-def measure_size(size: int, seed: int, folder: Path, timeout: float) -> dict:
-    """Generate the instances of one size and measure every side in its own process."""
-    path, broken = folder / f"s{size}.toml", folder / f"x{size}.toml"
-    write(path, generate(size, seed))
-    write(broken, generate(size, seed, inconsistent=True))
-    me = [sys.executable, str(Path(__file__).resolve())]
-    row: dict = {"size": size}
-    for side in ("library", "floor"):
-        argv = [*me, "--measure", side, str(path), str(broken), "--limit", str(timeout)]
-        argv += ["--what-ifs", str(WHAT_IFS)]
-        _, out = _subprocess(argv, timeout * 3)
-        row[side] = json.loads(out) if out else {}
-    cli = [sys.executable, "-m", "commitlogic", "status", str(path), "--json"]
-    row["library"]["status CLI"], cli_out = _subprocess(cli, timeout)
-    floor_cli = [sys.executable, str(HERE / "floor.py"), str(path)]
-    row["floor"]["status CLI"], floor_out = _subprocess(floor_cli, timeout)
-    if cli_out and floor_out:  # the answers must agree, or the timings mean nothing
-        theirs, ours = json.loads(floor_out), json.loads(cli_out)
-        if theirs != ours:
-            raise RuntimeError(f"commitlogic and the floor disagree on {path}")
-    return row
+    def inprocess(
+        self,
+        what: str,
+        kind: str,
+        size: int,
+        seed: int,
+        repeat: int,
+        timeout: float | None = None,
+        jsonl: bool = False,
+        extra: list[str] = (),
+    ) -> None:
+        """One ``measure.py`` run; a timeout keeps the phases it finished."""
+        path = self.instance(size, seed, kind, jsonl=jsonl)
+        mode = (
+            "conflict" if kind == "inconsistent" else ("whatif" if what == "whatif" else "phases")
+        )
+        self.say(f"{what}, {kind} {size:,} seed {seed}")
+        argv = [PYTHON, str(HERE / "measure.py"), mode, str(path), *extra]
+        result = run_child(argv, timeout or self.timeout)
+        result["figures"] = _lines(result["stdout"])
+        if result["code"] != 0 and result["timeout"] is None:
+            result["failed"] = result["stderr"]
+        self._record(what, "commitlogic", kind, size, seed, repeat, result)
 
-
-# --------------------------------------------------------------------------- the table
-
-ROWS = (
-    ("load", "load the file"),
-    ("ground", "ground"),
-    ("status", "full status"),
-    ("status CLI", "status, CLI process"),
-    ("what-if status", "what-if: status (median)"),
-    ("what-if query", "what-if: one formula (median)"),
-    ("conflict", "minimal conflict"),
-    ("peak MB", "peak memory"),
-)
-
-
-def _cell(value: float | None, unit: str) -> str:
-    if value is None:
-        return "timeout"
-    if unit == "MB":
-        return f"{value:,.0f} MB"
-    if value < 1:
-        return f"{value * 1000:,.1f} ms"
-    return f"{value:,.2f} s"
-
-
-def _ratio(ours: float | None, theirs: float | None) -> str:
-    if ours is None or theirs is None or theirs == 0:
-        return ""
-    return f"{ours / theirs:.2f}x"
-
-
-def table(rows: list[dict]) -> str:
-    """Return the Markdown table of the measured rows."""
-    lines = [
-        "| statements | measure | commitlogic | floor | ÷ floor | naive (rebuild) | ÷ naive |",
-        "|---:|---|---:|---:|---:|---:|---:|",
-    ]
-    for row in rows:
-        ours, floor, naive = row["library"], row["floor"], row["library"].get("naive what-if")
-        for key, label in ROWS:
-            unit = "MB" if key == "peak MB" else "s"
-            mine = ours.get(key, None) if key in ours else None
-            theirs = floor.get(key) if key in floor else None
-            if key == "what-if query":
-                theirs = None  # the floor answers what-ifs with a whole status only
-            cells = [f"{row['size']:,}", label, _cell(mine, unit)]
-            cells += [_cell(theirs, unit) if key in floor else "", _ratio(mine, theirs)]
-            if key.startswith("what-if"):
-                cells += [_cell(naive, unit), _ratio(mine, naive)]
-            else:
-                cells += ["", ""]
-            lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+    def _record(
+        self, what: str, side: str, kind: str, size: int, seed: int, repeat: int, result: dict
+    ) -> None:
+        result.pop("stdout", None)
+        if "failed" not in result:
+            result.pop("stderr", None)
+        self.records.append(
+            {
+                "what": what,
+                "side": side,
+                "kind": kind,
+                "size": size,
+                "seed": seed,
+                "repeat": repeat,
+                **result,
+            }
+        )
 
 
-def plot(rows: list[dict], target: Path) -> None:
-    """Draw time against size, log-log, for the main measures of both sides."""
-    import matplotlib
+def plan(arguments: argparse.Namespace) -> list[tuple]:
+    """Return the measurements of the run, in order: (method, args, kwargs)."""
+    small, large, huge = arguments.small, arguments.large, arguments.huge
+    steps: list[tuple] = []
+    for repeat in range(arguments.repeats):
+        for seed in arguments.seeds:
+            steps.append(("cli", ("generate", small, seed, repeat), {}))
+            steps.append(("cli", ("chains", small, seed, repeat), {}))
+            steps.append(("inprocess", ("phases", "generate", small, seed, repeat), {}))
+            steps.append(
+                (
+                    "inprocess",
+                    ("whatif", "generate", small, seed, repeat),
+                    {"extra": ["--what-ifs", str(arguments.what_ifs)]},
+                )
+            )
+            steps.append(
+                (
+                    "inprocess",
+                    ("tolerant", "generate", small, seed, repeat),
+                    {"extra": ["--tolerant"]},
+                )
+            )
+            steps.append(("inprocess", ("conflict", "inconsistent", small, seed, repeat), {}))
+        for seed in arguments.large_seeds:
+            steps.append(("cli", ("generate", large, seed, repeat), {}))
+            steps.append(("inprocess", ("conflict", "inconsistent", large, seed, repeat), {}))
+    steps.append(("inprocess", ("phases", "generate", large, arguments.large_seeds[0], 0), {}))
+    if huge:
+        steps.append(
+            (
+                "inprocess",
+                ("phases", "generate", huge, 0, 0),
+                {"jsonl": True, "timeout": arguments.huge_timeout},
+            )
+        )
+    return steps
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
 
-    figure, axes = pyplot.subplots(figsize=(8, 5))
-    sizes = [row["size"] for row in rows]
-    keys = ("load", "ground", "status", "status CLI", "what-if status", "conflict")
-    for side, style in (("library", "-"), ("floor", "--")):
-        for colour, key in enumerate(keys):
-            values = [row[side].get(key) for row in rows]
-            if any(v is None for v in values) or not values:
-                continue
-            name = "commitlogic" if side == "library" else "floor"
-            axes.plot(sizes, values, style, color=f"C{colour}", marker="o", label=f"{name}: {key}")
-    axes.set_xscale("log")
-    axes.set_yscale("log")
-    axes.set_xlabel("statements")
-    axes.set_ylabel("seconds")
-    axes.set_title("commitlogic and the raw clingo floor (2 cores)")
-    axes.grid(True, which="both", alpha=0.3)
-    axes.legend(fontsize="small", ncol=2)
-    figure.tight_layout()
-    figure.savefig(target, dpi=100)
+def _ints(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
 
 
-def write_docs(rows: list[dict]) -> None:
-    """Put the table into docs/benchmarks.md between the markers, and draw the plot."""
-    page = ROOT / "docs" / "benchmarks.md"
-    text = page.read_text(encoding="utf-8")
-    start, end = text.index(MARK_BEGIN), text.index(MARK_END)
-    text = text[: start + len(MARK_BEGIN)] + "\n\n" + table(rows) + "\n" + text[end:]
-    write(page, text)
-    (ROOT / "docs" / "benchmarks.json").write_text(json.dumps(rows, indent=1) + "\n")
-    plot(rows, ROOT / "docs" / "benchmarks.png")
-
-
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark; print the report; with ``--docs`` rewrite the docs page."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--timeout", type=float, default=600, help="seconds per measurement")
-    parser.add_argument("--docs", action="store_true", help="update docs/benchmarks.md and .png")
-    parser.add_argument("--measure", nargs=3, metavar=("SIDE", "FILE", "BROKEN"))
-    parser.add_argument("--limit", type=float, default=600)
-    parser.add_argument("--what-ifs", type=int, default=WHAT_IFS, help="what-ifs per size")
-    arguments = parser.parse_args()
-    globals()["WHAT_IFS"] = arguments.what_ifs
-    if arguments.measure:
-        side, path, broken = arguments.measure
-        if side == "library":
-            result = measure_library(path, broken, arguments.limit)
-        else:
-            result = measure_floor(path, broken)
-        json.dump(result, sys.stdout)
-        return
-    sizes = [int(text.replace("_", "")) for text in arguments.sizes.split(",")]
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="commitlogic-bench-") as folder:
-        for size in sizes:
-            print(f"measuring {size:,} statements...", file=sys.stderr, flush=True)
-            rows.append(measure_size(size, arguments.seed, Path(folder), arguments.timeout))
-    print(table(rows))
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small sizes (1,000 / 5,000 / 20,000), seeds 0,1, short limits: a few minutes",
+    )
+    parser.add_argument("--small", type=int, default=10_000, help="default 10,000 statements")
+    parser.add_argument("--large", type=int, default=100_000, help="default 100,000")
+    parser.add_argument(
+        "--huge",
+        type=int,
+        default=1_000_000,
+        help="in-process status from JSON Lines (0 to skip); default 1,000,000",
+    )
+    parser.add_argument("--seeds", type=_ints, default=[0, 1, 2], help="seeds at the small size")
+    parser.add_argument("--large-seeds", type=_ints, default=[0, 1], help="seeds at the large size")
+    parser.add_argument("--repeats", type=int, default=1, help="runs per seed (default 1)")
+    parser.add_argument("--what-ifs", type=int, default=7, help="what-ifs per run (median)")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds per process")
+    parser.add_argument("--huge-timeout", type=float, default=240, help="seconds at the huge size")
+    parser.add_argument(
+        "--docs",
+        action="store_true",
+        help="rewrite docs/benchmarks.md (between its markers), .json and .png",
+    )
+    parser.add_argument("--json", metavar="PATH", help="also write the raw records here")
+    parser.add_argument(
+        "--instances",
+        metavar="DIR",
+        help="keep the generated files here and reuse them in later runs (generating "
+        "1,000,000 statements takes minutes); default: a temporary folder",
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.quick:
+        arguments.small, arguments.large, arguments.huge = 1_000, 5_000, 20_000
+        arguments.seeds, arguments.large_seeds = [0, 1], [0]
+        arguments.timeout, arguments.huge_timeout = 60, 60
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="commitlogic-bench-") as scratch:
+        folder = Path(arguments.instances or scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        bench = Bench(folder, arguments.timeout)
+        for method, args, kwargs in plan(arguments):
+            getattr(bench, method)(*args, **kwargs)
+    settings = {
+        "small": arguments.small,
+        "large": arguments.large,
+        "huge": arguments.huge,
+        "seeds": arguments.seeds,
+        "large_seeds": arguments.large_seeds,
+        "repeats": arguments.repeats,
+        "what_ifs": arguments.what_ifs,
+        "timeout": arguments.timeout,
+        "huge_timeout": arguments.huge_timeout,
+        "quick": arguments.quick,
+        "minutes": round((time.time() - started) / 60, 1),
+        "command": "python benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv),
+    }
+    result = {"machine": machine(), "settings": settings, "records": bench.records}
+    print(render(result))
+    if arguments.json:
+        write(arguments.json, json.dumps(result, indent=1) + "\n")
     if arguments.docs:
-        write_docs(rows)
+        write_docs(result, ROOT / "docs")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ shared between equal subformulas.  See the header comments of the files in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import contextlib
+import gc
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -19,8 +21,17 @@ from clingo import Function, Number, String, Symbol
 
 from commitlogic.model.formulas import And, Atom, Formula, Not, Or
 from commitlogic.model.scenario import Outcome, Scenario, Statement
+from commitlogic.reasoning._symbols import add_facts, function_maker
 
-__all__ = ["PART", "SOLVER_OPTIONS", "STRICT_RULES", "TOLERANT_RULES", "Encoder", "rule_files"]
+__all__ = [
+    "PART",
+    "SOLVER_OPTIONS",
+    "STRICT_RULES",
+    "TOLERANT_RULES",
+    "Encoder",
+    "add_facts",
+    "rule_files",
+]
 
 #: The name of the parametrised program part that every rule file defines.
 PART = "part"
@@ -55,6 +66,39 @@ def rule_files(names: Iterable[str] = STRICT_RULES) -> Iterator[tuple[str, str]]
         yield name, (folder / name).read_text(encoding="utf-8")
 
 
+#: The predicates of the facts, and their arities (see rules/*.lp).
+_PREDICATES = {
+    "atom": 2,
+    "lit": 3,
+    "neg": 3,
+    "conj": 2,
+    "disj": 2,
+    "arg": 3,
+    "statement": 3,
+    "subject": 3,
+    "condition": 3,
+    "weight": 3,
+    "outcome": 3,
+}
+
+
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Encoding a large scenario allocates millions of objects that live on, so
+    the collector would walk them again and again (a quarter of the time at
+    100,000 statements); reference counting still frees what dies.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def atom_symbol(atom: Atom) -> Symbol:
     """Return the ASP term of an atom: its canonical text as a string."""
     return String(str(atom))
@@ -72,32 +116,46 @@ class Encoder:
 
     weights: bool = False
     part: int = 0
-    _atoms: set[Atom] = attrs.field(factory=set)
+    _atoms: dict[Atom, Symbol] = attrs.field(factory=dict)  # atom -> its ASP term
     _nodes: dict[Formula, int] = attrs.field(factory=dict)
     _facts: list[Symbol] = attrs.field(factory=list)
+    # Symbols are built through clingo's C API one call at a time, so the
+    # numbers and kinds that recur in every fact are built once and reused.
+    _numbers: list[Symbol] = attrs.field(factory=list)
+    _kinds: dict[str, Symbol] = attrs.field(factory=dict)
+    # One maker per predicate and encoder (makers keep buffers: not shared between threads).
+    _make: dict[str, Callable[..., Symbol]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._make = {name: function_maker(name, arity) for name, arity in _PREDICATES.items()}
+
+    def _number(self, value: int) -> Symbol:
+        numbers = self._numbers
+        if value >= len(numbers):
+            numbers.extend(Number(n) for n in range(len(numbers), value + 1024))
+        return numbers[value]
 
     def node(self, formula: Formula) -> int:
         """Return the node number of ``formula``, adding facts for it if it is new."""
         known = self._nodes.get(formula)
         if known is not None:
             return known
-        p = Number(self.part)
+        p, number_of, make = self._number(self.part), self._number, self._make
         if isinstance(formula, Atom):
-            self.atom(formula)
+            term = self._atom_term(formula)
             number = self._new_node(formula)
-            self._facts.append(Function("lit", [p, Number(number), atom_symbol(formula)]))
+            self._facts.append(make["lit"](p, number_of(number), term))
         elif isinstance(formula, Not):
             operand = self.node(formula.operand)
             number = self._new_node(formula)
-            self._facts.append(Function("neg", [p, Number(number), Number(operand)]))
+            self._facts.append(make["neg"](p, number_of(number), number_of(operand)))
         elif isinstance(formula, And | Or):
             operands = [self.node(operand) for operand in formula.operands]
             number = self._new_node(formula)
-            kind = "conj" if isinstance(formula, And) else "disj"
-            self._facts.append(Function(kind, [p, Number(number)]))
-            self._facts.extend(
-                Function("arg", [p, Number(number), Number(operand)]) for operand in operands
-            )
+            node = number_of(number)
+            self._facts.append(make["conj" if isinstance(formula, And) else "disj"](p, node))
+            arg = make["arg"]
+            self._facts.extend(arg(p, node, number_of(operand)) for operand in operands)
         else:  # pragma: no cover - the formula classes are closed
             raise TypeError(f"not a formula: {formula!r}")
         return number
@@ -109,37 +167,50 @@ class Encoder:
 
     def atom(self, atom: Atom) -> None:
         """Add ``atom`` to the universe, unless an earlier part did."""
-        if atom not in self._atoms:
-            self._atoms.add(atom)
-            self._facts.append(Function("atom", [Number(self.part), atom_symbol(atom)]))
+        self._atom_term(atom)
+
+    def _atom_term(self, atom: Atom) -> Symbol:
+        """Return the ASP term of ``atom``, adding its ``atom/2`` fact the first time."""
+        term = self._atoms.get(atom)
+        if term is None:
+            term = self._atoms[atom] = atom_symbol(atom)
+            self._facts.append(self._make["atom"](self._number(self.part), term))
+        return term
+
+    def _kind(self, name: str) -> Symbol:
+        symbol = self._kinds.get(name)
+        if symbol is None:
+            symbol = self._kinds[name] = Function(name)
+        return symbol
 
     def statement(self, statement: Statement) -> None:
         """Add the facts of one statement."""
-        p, sid = Number(self.part), String(statement.id)
-        self._facts.append(Function("statement", [p, sid, Function(statement.kind.value)]))
-        self._facts.append(Function("subject", [p, sid, Number(self.node(statement.subject))]))
+        p, sid, facts, make = self._number(self.part), String(statement.id), self._facts, self._make
+        facts.append(make["statement"](p, sid, self._kind(statement.kind.value)))
+        facts.append(make["subject"](p, sid, self._number(self.node(statement.subject))))
         if statement.condition is not None:
             node = self.node(statement.condition)
-            self._facts.append(Function("condition", [p, sid, Number(node)]))
+            facts.append(make["condition"](p, sid, self._number(node)))
         if self.weights and statement.is_commitment:
-            self._facts.append(Function("weight", [p, sid, Number(statement.weight)]))
+            facts.append(make["weight"](p, sid, Number(statement.weight)))
 
     def outcome(self, outcome: Outcome) -> None:
         """Add the facts of one declared outcome."""
         node = self.node(outcome.when)
         self._facts.append(
-            Function("outcome", [Number(self.part), String(outcome.id), Number(node)])
+            self._make["outcome"](self._number(self.part), String(outcome.id), self._number(node))
         )
 
     def scenario(self, scenario: Scenario) -> tuple[Atom, ...]:
         """Add the facts of a whole scenario; return its atom universe."""
-        universe = scenario.atoms()
-        for atom in universe:
-            self.atom(atom)
-        for statement in scenario.statements:
-            self.statement(statement)
-        for outcome in scenario.outcomes:
-            self.outcome(outcome)
+        with _paused_gc():
+            universe = scenario.atoms()
+            for atom in universe:
+                self.atom(atom)
+            for statement in scenario.statements:
+                self.statement(statement)
+            for outcome in scenario.outcomes:
+                self.outcome(outcome)
         return universe
 
     def take(self) -> tuple[int, list[Symbol]]:

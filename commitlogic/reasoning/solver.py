@@ -32,6 +32,7 @@ from commitlogic.reasoning.encoding import (
     SOLVER_OPTIONS,
     STRICT_RULES,
     TOLERANT_RULES,
+    add_facts,
     rule_files,
 )
 
@@ -89,8 +90,7 @@ class Solver:
     def ground(self, part: int, facts: Iterable[Symbol]) -> None:
         """Add ``facts`` and ground program part number ``part`` for them."""
         with self.control.backend() as backend:
-            for fact in facts:
-                backend.add_rule([backend.add_atom(fact)])
+            add_facts(backend, facts)
         self.control.ground([(PART, [Number(part)])])
 
     def free_external(self, symbol: Symbol) -> int:

@@ -1,0 +1,89 @@
+"""One in-process measurement of commitlogic, run by ``run.py`` in a fresh process.
+
+    python benchmarks/measure.py phases FILE [--tolerant]
+    python benchmarks/measure.py whatif FILE [--what-ifs 5]
+    python benchmarks/measure.py conflict FILE
+
+Uses the public API only (``commitlogic.load``, ``Reasoner``, ``status``,
+``query``, ``conflict``).  Prints one JSON object per line, ``{"name":
+seconds}``, as soon as each figure is known (flushed), so that a run killed
+at its time limit still reports the phases it finished.
+
+* ``phases``: load the file, ground (build the ``Reasoner``), the full status.
+* ``whatif``: after a fresh status, the median of ``--what-ifs`` what-ifs on
+  the live reasoner, each on a different possible atom, every other one
+  negated: a whole status under the assumption, and the status of one
+  formula (the first declared outcome's) under it.
+* ``conflict``: a minimal conflict of an inconsistent scenario, and its size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["main"]
+
+
+def _say(name: str, value: object) -> None:
+    sys.stdout.write(json.dumps({name: value}) + "\n")
+    sys.stdout.flush()
+
+
+def _timed(name: str, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    start = time.perf_counter()
+    value = function(*args, **kwargs)
+    _say(name, time.perf_counter() - start)
+    return value
+
+
+def _picks(atoms: dict[str, str], count: int) -> list[str]:
+    """Possible atoms spread over the universe: assuming one changes something."""
+    possible = sorted(name for name, status in atoms.items() if status == "possible")
+    step = max(1, len(possible) // max(count, 1))
+    return possible[::step][:count]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run one measurement (see the module docstring)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("kind", choices=("phases", "whatif", "conflict"))
+    parser.add_argument("file")
+    parser.add_argument("--tolerant", action="store_true")
+    parser.add_argument("--what-ifs", type=int, default=5)
+    arguments = parser.parse_args(argv)
+    start = time.perf_counter()
+    import commitlogic
+
+    scenario = _timed("load", commitlogic.load, arguments.file)
+    reasoner = _timed("ground", commitlogic.Reasoner, scenario, tolerant=arguments.tolerant)
+    if arguments.kind == "conflict":
+        conflict = _timed("conflict", reasoner.conflict)
+        _say("conflict size", None if conflict is None else len(conflict))
+        return
+    report = _timed("status", reasoner.status)
+    _say("total", time.perf_counter() - start)
+    if arguments.kind == "phases":
+        return
+    picks = _picks({k: str(v) for k, v in report.atoms.items()}, arguments.what_ifs)
+    formula = scenario.outcomes[0].when
+    statuses, queries = [], []
+    for index, atom in enumerate(picks):
+        assume = [f"not {atom}" if index % 2 else atom]
+        begin = time.perf_counter()
+        reasoner.status(assume=assume)
+        statuses.append(time.perf_counter() - begin)
+        begin = time.perf_counter()
+        reasoner.query(formula, assume=assume)
+        queries.append(time.perf_counter() - begin)
+    _say("what-if status", statistics.median(statuses) if statuses else None)
+    _say("what-if formula", statistics.median(queries) if queries else None)
+
+
+if __name__ == "__main__":
+    main()
