@@ -268,3 +268,35 @@ def test_a_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError, match="UTF-8") as caught:
         commitlogic.load(target)
     assert (caught.value.line, caught.value.column) == (2, 35)
+
+
+def test_add_and_observe_refuse_a_json_lines_file_and_leave_it_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "istanbul.jsonl"
+    jsonlines.dump(commitlogic.load(EXAMPLE), target)
+    before = target.read_bytes()
+    for argv in (
+        ["observe", str(target), "attends(putin, istanbul_talks)", "--said", "2025-05-16"],
+        ["add", str(target), "--id", "x", "--kind", "commits", "--by", "putin",
+         "--subject", "attends(putin, istanbul_talks)"],
+    ):  # fmt: skip
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, "")
+        assert "edit TOML scenario files" in err and str(target) in err
+        assert "Traceback" not in err
+    assert target.read_bytes() == before
+
+
+def test_a_sweep_over_a_folder_reads_its_json_lines_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scenario = commitlogic.load(EXAMPLE)
+    jsonlines.dump(scenario, tmp_path / "a.jsonl")
+    (tmp_path / "b.toml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    code, out, _ = run(capsys, "sweep", str(tmp_path), "--query", "leaders_meet")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [Path(record["file"]).name for record in records] == ["a.jsonl", "b.toml"]
+    assert records[0]["status"] == records[1]["status"]

@@ -261,5 +261,5 @@ def _answer(source: ScenarioSource, extra: tuple[Assumption, ...], task: _Task) 
 
 
 def scenario_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """Return the ``*.toml`` files of a folder, sorted by name (a batch's input order)."""
-    return sorted(Path(folder).glob("*.toml"))
+    """Return the scenario files (``*.toml``, ``*.jsonl``) of a folder, sorted by name."""
+    return sorted(path for pattern in ("*.toml", "*.jsonl") for path in Path(folder).glob(pattern))

@@ -202,6 +202,12 @@ def _locked(name: str) -> Iterator[bytes]:
     """Lock the file and yield its content; errors opening it are ScenarioErrors."""
     if Path(name).is_dir():
         raise ScenarioError("is a directory, not a scenario file", file=name)
+    if name.endswith(".jsonl"):
+        raise ScenarioError(
+            "add and observe edit TOML scenario files; append a line to a JSON Lines "
+            "file yourself (one entry per line), then run check on it",
+            file=name,
+        )
     if Path(name).exists() and not os.access(name, os.R_OK):
         raise ScenarioError(f"cannot read the file: {os.strerror(errno.EACCES)}", file=name)
     if Path(name).exists() and not os.access(name, os.W_OK):

@@ -161,7 +161,7 @@ COMMAND = Command(
     name="sweep",
     help="many what-ifs on one scenario, or one query on a folder of scenarios",
     description="Answer each --assume-each candidate on one scenario file (grounded "
-    "once), or the same query on every *.toml file of a folder, in input order. "
+    "once), or the same query on every *.toml and *.jsonl file of a folder, in input order. "
     "Exit code 0 when every item was answered, 2 when an input was bad (the other "
     "items are still answered), 3 when an item hit --time-limit or --model-limit.",
     configure=configure,
