@@ -14,12 +14,14 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from commitlogic.model.errors import ScenarioError
+
 try:  # POSIX; without it (Windows) edits stay atomic but are not serialized.
     import fcntl
 except ImportError:  # pragma: no cover - not on the platforms we test
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["locked", "write_atomically"]
+__all__ = ["locked", "read_text", "write_atomically"]
 
 
 def _default_mode() -> int:
@@ -125,3 +127,32 @@ def locked(path: str | os.PathLike[str]) -> Iterator[bytes]:
         yield content
     finally:
         os.close(descriptor)  # releases the lock
+
+
+def read_text(name: str) -> str:
+    """Return the text of the UTF-8 file ``name``.
+
+    Raises
+    ------
+    ScenarioError
+        When the file is missing, a folder or unreadable, or not UTF-8 (with
+        the line and column of the first bad byte).
+    """
+    try:
+        data = Path(name).read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise ScenarioError("is a directory, not a scenario file", file=name) from None
+    except OSError as error:
+        raise ScenarioError(f"cannot read the file: {error.strerror}", file=name) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        raise ScenarioError(
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            file=name,
+            line=data.count(b"\n", 0, error.start) + 1,
+            column=len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1,
+        ) from None

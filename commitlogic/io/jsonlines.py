@@ -29,12 +29,11 @@ import os
 import re
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-from commitlogic.io.files import write_atomically
+from commitlogic.io.files import read_text, write_atomically
 from commitlogic.io.loading import _column_in_value, build
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula
@@ -61,24 +60,7 @@ def load(path: str | os.PathLike[str]) -> Scenario:
         When the file cannot be read or is not a valid scenario.
     """
     name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError("no such file", file=name) from None
-    except IsADirectoryError:
-        raise ScenarioError("is a directory, not a scenario file", file=name) from None
-    except OSError as error:
-        raise ScenarioError(f"cannot read the file: {error.strerror}", file=name) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        raise ScenarioError(
-            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
-            file=name,
-            line=data.count(b"\n", 0, error.start) + 1,
-            column=len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1,
-        ) from None
+    text = read_text(name)
     return loads(text, file=name)
 
 

@@ -19,11 +19,11 @@ import os
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
 
+from commitlogic.io.files import read_text
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, parse_formula
 from commitlogic.model.scenario import TABLES, Scenario, entry_where
@@ -44,26 +44,7 @@ def load(path: str | os.PathLike[str]) -> Scenario:
         When the file cannot be read or is not a valid scenario.
     """
     name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError("no such file", file=name) from None
-    except IsADirectoryError:
-        raise ScenarioError("is a directory, not a scenario file", file=name) from None
-    except OSError as error:
-        raise ScenarioError(f"cannot read the file: {error.strerror}", file=name) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
-        raise ScenarioError(
-            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
-            file=name,
-            line=line,
-            column=column,
-        ) from None
+    text = read_text(name)
     if name.endswith(".jsonl"):
         from commitlogic.io.jsonlines import loads as loads_jsonl
 
