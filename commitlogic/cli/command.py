@@ -97,16 +97,17 @@ class Limit(Exception):
 
 def positive(kind: type[int] | type[float]) -> Callable[[str], float]:
     """Return an argparse type: a positive, finite number of ``kind`` (int or float)."""
+    what = "integer" if kind is int else "number"
 
     def convert(given: str) -> float:
         try:
             value: float = kind(given)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a number, got {given!r}") from None
+            raise argparse.ArgumentTypeError(f"expected a positive {what}, got {given!r}") from None
         if not math.isfinite(value):
             raise argparse.ArgumentTypeError(f"expected a finite number, got {given!r}")
         if value <= 0:
-            raise argparse.ArgumentTypeError(f"expected a positive number, got {given!r}")
+            raise argparse.ArgumentTypeError(f"expected a positive {what}, got {given!r}")
         return value
 
     return convert
