@@ -123,3 +123,18 @@ def test_a_component_too_wide_to_count_exits_3_and_suggests_sampling(
     assert err.startswith("commitlogic: limit: a component of") and "--samples" in err
     code, _out, _err = run(capsys, "forecast", EXAMPLE, "--samples", "50")
     assert code == 0
+
+
+def test_strict_refuses_a_record_with_a_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    records = sorted((ROOT / "examples" / "record").glob("*.toml"))
+    for record in records:
+        (tmp_path / record.name).write_text(record.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "credibility", str(tmp_path), "--strict", "--json")
+    assert code == 0 and json.loads(out)
+    text = records[0].read_text(encoding="utf-8").replace("attends(", "atends(", 1)
+    (tmp_path / records[0].name).write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "credibility", str(tmp_path), "--strict", "--json")
+    assert (code, out) == (2, "")
+    assert "did you mean attends?" in err and records[0].name in err

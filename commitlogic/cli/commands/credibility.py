@@ -12,8 +12,10 @@ with a record; the file is edited safely and atomically).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from commitlogic.cli import warnings as cli_warnings
 from commitlogic.cli.command import EXIT_OK, Command, json_option, print_json
 from commitlogic.cli.forecast_text import record_text
 
@@ -25,6 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", metavar="FILE_OR_DIR", nargs="+", help="scenario files, or folders of them"
     )
+    cli_warnings.add_strict_option(parser)
     json_option(parser, "one JSON object")
     parser.add_argument(
         "--write",
@@ -35,8 +38,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Print each actor's record and credibility; write them when ``--write`` asks."""
-    from commitlogic.analysis.record import read_record, write_credibilities
+    from commitlogic.analysis.record import read_record, scenario_paths, write_credibilities
 
+    if arguments.strict:  # a warning in any file read is an input error
+        for path in scenario_paths(arguments.paths):
+            cli_warnings.load_scenario(os.fspath(path), strict=True)
     record = read_record(arguments.paths)
     if arguments.write is not None:
         learned = {
