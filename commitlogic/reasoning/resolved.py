@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import attrs
 
-from commitlogic.model.formulas import Atom, Formula, Not
+from commitlogic.model.formulas import Atom, Formula, Not, parse_formula
 from commitlogic.model.scenario import Kind, Statement
 
 __all__ = ["Resolved", "constraint", "holds"]
@@ -76,10 +76,14 @@ class _Truth(Mapping[Atom, bool]):
     def get(self, atom: Atom, default: object = False) -> bool:  # type: ignore[override]
         return str(atom) in self._names
 
-    def __iter__(self) -> Iterator[Atom]:  # pragma: no cover - not needed by evaluate
-        raise NotImplementedError
+    def __iter__(self) -> Iterator[Atom]:
+        """The true atoms (a mapping's keys; ``evaluate`` only looks atoms up)."""
+        for name in self._names:
+            parsed = parse_formula(name)
+            assert isinstance(parsed, Atom)
+            yield parsed
 
-    def __len__(self) -> int:  # pragma: no cover - not needed by evaluate
+    def __len__(self) -> int:
         return len(self._names)
 
 
