@@ -34,4 +34,3 @@ def test_the_public_fallback_gives_the_same_answers(monkeypatch: pytest.MonkeyPa
     for assume in ([], ["absent(putin, istanbul_talks)"], ["attends(zelensky, istanbul_talks)"]):
         assert fast.status(assume=assume) == public.status(assume=assume)
         assert fast.conflict(assume=assume) == public.conflict(assume=assume)
-
