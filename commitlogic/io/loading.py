@@ -13,16 +13,15 @@ keeps them.  Files ending in ``.jsonl`` are JSON Lines
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
+from commitlogic._memory import paused_gc
 from commitlogic.io.files import read_text
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, parse_formula
@@ -133,7 +132,7 @@ def build(
 def _build(
     document: dict[str, Any], *, text_dates: bool = False, consume: bool = False
 ) -> Scenario:
-    with _paused_gc():
+    with paused_gc():
         return _build_tables(document, text_dates=text_dates, consume=consume)
 
 
@@ -179,23 +178,6 @@ def _build_tables(document: dict[str, Any], *, text_dates: bool, consume: bool) 
         if error.table is not None:
             raise
         raise error.located(**where) from None
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many acyclic objects.
-
-    Building a large scenario allocates millions of objects that live on, so
-    the collector would walk them again and again (a quarter of the time at
-    100,000 statements); reference counting still frees what dies.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 #: The fields that hold formula text, per table.

@@ -10,8 +10,6 @@ shared between equal subformulas.  See the header comments of the files in
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -19,6 +17,7 @@ from importlib.resources.abc import Traversable
 import attrs
 from clingo import Function, Number, String, Symbol
 
+from commitlogic._memory import paused_gc
 from commitlogic.model.formulas import And, Atom, Formula, Not, Or
 from commitlogic.model.scenario import Outcome, Scenario, Statement
 from commitlogic.reasoning._symbols import add_facts, function_maker
@@ -80,23 +79,6 @@ _PREDICATES = {
     "weight": 3,
     "outcome": 3,
 }
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many acyclic objects.
-
-    Encoding a large scenario allocates millions of objects that live on, so
-    the collector would walk them again and again (a quarter of the time at
-    100,000 statements); reference counting still frees what dies.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def atom_symbol(atom: Atom) -> Symbol:
@@ -203,7 +185,7 @@ class Encoder:
 
     def scenario(self, scenario: Scenario) -> tuple[Atom, ...]:
         """Add the facts of a whole scenario; return its atom universe."""
-        with _paused_gc():
+        with paused_gc():
             universe = scenario.atoms()
             for atom in universe:
                 self.atom(atom)
