@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from commitlogic.cli.text import table
 from commitlogic.model.credibility import credibilities
 from commitlogic.model.scenario import Scenario
 
@@ -52,39 +53,22 @@ def forecast_text(
 
     if result.outcomes:
         rows = sorted(result.outcomes.items(), key=lambda item: (-item[1], item[0]))
-        _table(("outcome", "probability"), [(n, cell("outcomes", n, v)) for n, v in rows], out)
+        outcomes = [(n, cell("outcomes", n, v)) for n, v in rows]
+        table(("outcome", "probability"), outcomes, out, numbers_right=True)
     if result.commitments:
         prior = credibilities(scenario)
         by = {statement.id: statement.by or "" for statement in scenario.statements}
         rows = sorted(result.commitments.items(), key=lambda item: (-item[1], item[0]))
-        _table(
+        table(
             ("commitment", "by", "credibility", "chance kept"),
             [(n, by[n], percent(prior[n]), cell("commitments", n, v)) for n, v in rows],
             out,
+            numbers_right=True,
         )
     if result.atoms:
         rows = sorted(result.atoms.items(), key=lambda item: (-item[1], item[0]))
-        _table(("atom", "probability"), [(n, cell("atoms", n, v)) for n, v in rows], out)
-
-
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]], out: TextIO) -> None:
-    """Write rows under headers in aligned columns (numbers right-aligned), then a blank line."""
-    cells = [list(headers), *(list(row) for row in rows)]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    numeric = [i > 0 and all(row[i][:1].isdigit() for row in rows) for i in range(len(headers))]
-
-    def line(row: list[str]) -> str:
-        parts = [
-            cell.rjust(width) if right else cell.ljust(width)
-            for cell, width, right in zip(row, widths, numeric, strict=True)
-        ]
-        return "  ".join(parts).rstrip() + "\n"
-
-    out.write(line(cells[0]))
-    out.write(line(["-" * width for width in widths]))
-    for row in cells[1:]:
-        out.write(line(row))
-    out.write("\n")
+        atoms = [(n, cell("atoms", n, v)) for n, v in rows]
+        table(("atom", "probability"), atoms, out, numbers_right=True)
 
 
 def timeline_forecast_text(replay: Timeline, out: TextIO) -> None:
@@ -99,7 +83,7 @@ def timeline_forecast_text(replay: Timeline, out: TextIO) -> None:
         (name, *("-" if value is None else percent(value) for value in values))
         for name, values in series.items()
     ]
-    _table(headers, rows, out)
+    table(headers, rows, out, numbers_right=True)
 
 
 def record_text(record: Record, written: str | None, out: TextIO) -> None:
@@ -112,6 +96,6 @@ def record_text(record: Record, written: str | None, out: TextIO) -> None:
         (actor, str(entry.kept), str(entry.broken), f"{entry.credibility:.3f}")
         for actor, entry in record.actors.items()
     ]
-    _table(("actor", "kept", "broken", "credibility"), rows, out)
+    table(("actor", "kept", "broken", "credibility"), rows, out, numbers_right=True)
     if written is not None:
         out.write(f"wrote the credibilities of actors with a record into {written}\n")

@@ -27,15 +27,31 @@ __all__ = [
 ]
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
-    """Write rows under headers, in aligned columns, then a blank line."""
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    out: TextIO,
+    *,
+    numbers_right: bool = False,
+) -> None:
+    """Write rows under headers, in aligned columns, then a blank line.
+
+    With ``numbers_right``, a column (other than the first) whose cells all
+    start with a digit is right-aligned, as probabilities and counts read best.
+    """
     cells = [list(headers), [""] * len(headers), *(list(map(str, row)) for row in rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     cells[1] = ["-" * width for width in widths]
+    right = [
+        numbers_right and i > 0 and all(row[i][:1].isdigit() for row in cells[2:])
+        for i in range(len(headers))
+    ]
     for row in cells:
-        out.write(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+        parts = [
+            cell.rjust(width) if flush else cell.ljust(width)
+            for cell, width, flush in zip(row, widths, right, strict=True)
+        ]
+        out.write("  ".join(parts).rstrip())
         out.write("\n")
     out.write("\n")
 
