@@ -32,7 +32,7 @@ from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import ATTENDANCE, Formula
 from commitlogic.model.scenario import Scenario
 
-__all__ = ["ScenarioWarning", "edit_distance", "find_warnings"]
+__all__ = ["ScenarioWarning", "credibility_warnings", "edit_distance", "find_warnings"]
 
 #: The largest edit distance of a near miss (SPEC section 2).
 NEAR = 2
@@ -226,15 +226,22 @@ def find_warnings(scenario: Scenario) -> tuple[ScenarioWarning, ...]:
     for number, message, pattern in sorted(found, key=lambda item: item[0]):
         table, index, entry_id, field, _formula = places[number]
         warnings.append(ScenarioWarning(message, entry_id, field, table, index, pattern=pattern))
-    warnings.extend(_ignored_credibilities(scenario))
+    warnings.extend(credibility_warnings(scenario))
     return tuple(dict.fromkeys(warnings))
 
 
-def _ignored_credibilities(scenario: Scenario) -> Iterator[ScenarioWarning]:
-    """Yield a warning for each ``credibility`` key that cannot affect a forecast."""
+def credibility_warnings(scenario: Scenario) -> tuple[ScenarioWarning, ...]:
+    """Return a warning for each ``credibility`` key that cannot affect a forecast.
+
+    These are among :func:`find_warnings`; ``forecast`` prints only these.
+    """
+    found = []
     for note in ignored_credibilities(scenario):
         assert note.index is not None and note.statement is not None
-        yield ScenarioWarning(note.reason, note.statement, "credibility", "statements", note.index)
+        found.append(
+            ScenarioWarning(note.reason, note.statement, "credibility", "statements", note.index)
+        )
+    return tuple(found)
 
 
 def _arguments(count: int) -> str:

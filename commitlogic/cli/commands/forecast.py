@@ -25,6 +25,9 @@ from commitlogic.cli.command import (
     question,
 )
 from commitlogic.cli.forecast_text import forecast_text
+from commitlogic.io.checking import locate_warnings
+from commitlogic.io.files import read_text
+from commitlogic.model.linting import credibility_warnings
 
 __all__ = ["COMMAND"]
 
@@ -49,8 +52,11 @@ def run(arguments: argparse.Namespace) -> int:
     from commitlogic.reasoning.counting import TooWide  # numpy: only forecasts need it
     from commitlogic.reasoning.forecast import forecast
 
-    asked = question(arguments, warnings=True)
-    cli_warnings.print_warnings([w for w in asked.warnings if w.field == "credibility"])
+    asked = question(arguments)  # under --strict, any warning is an error here
+    notes = credibility_warnings(asked.scenario)
+    if notes:  # the only warnings a forecast prints: a credibility that cannot matter
+        text = read_text(arguments.file)
+        cli_warnings.print_warnings(locate_warnings(notes, text, arguments.file))
     try:
         result = forecast(
             asked.scenario, asked.assume, asked.at, samples=arguments.samples, seed=arguments.seed
