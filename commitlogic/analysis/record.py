@@ -20,7 +20,7 @@ from pathlib import Path
 
 import attrs
 
-from commitlogic.io.files import locked, write_atomically
+from commitlogic.io.files import locked, scenario_files, write_atomically
 from commitlogic.io.loading import load, loads
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, Not, Or
@@ -148,12 +148,12 @@ def record_of(scenario: Scenario) -> tuple[dict[str, tuple[int, int]], str | Non
 
 
 def scenario_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Return the scenario files named: files as given, folders as their ``*.toml``, sorted."""
+    """Return the scenario files named: files as given, folders as their scenario files."""
     found: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found.extend(sorted(path.glob("*.toml")))
+            found.extend(scenario_files(path))
         else:
             found.append(path)
     return found

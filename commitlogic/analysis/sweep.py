@@ -21,11 +21,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, as_completed
-from pathlib import Path
 from typing import Any, TypeAlias
 
 import attrs
 
+from commitlogic.io.files import scenario_files
 from commitlogic.io.loading import load
 from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError, SolverLimit
@@ -258,8 +258,3 @@ def _answer(source: ScenarioSource, extra: tuple[Assumption, ...], task: _Task) 
         return reasoner.status(assume=assume, at=task.at)
     except (ScenarioError, SolverLimit) as error:
         return error
-
-
-def scenario_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """Return the scenario files (``*.toml``, ``*.jsonl``) of a folder, sorted by name."""
-    return sorted(path for pattern in ("*.toml", "*.jsonl") for path in Path(folder).glob(pattern))

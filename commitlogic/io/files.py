@@ -21,7 +21,7 @@ try:  # POSIX; without it (Windows) edits stay atomic but are not serialized.
 except ImportError:  # pragma: no cover - not on the platforms we test
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["locked", "read_text", "write_atomically"]
+__all__ = ["locked", "read_text", "scenario_files", "write_atomically"]
 
 
 def _default_mode() -> int:
@@ -156,3 +156,8 @@ def read_text(name: str) -> str:
             line=data.count(b"\n", 0, error.start) + 1,
             column=len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1,
         ) from None
+
+
+def scenario_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """Return the scenario files (``*.toml``, ``*.jsonl``) of a folder, sorted by name."""
+    return sorted(path for pattern in ("*.toml", "*.jsonl") for path in Path(folder).glob(pattern))
