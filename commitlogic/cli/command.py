@@ -22,7 +22,7 @@ from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula
 from commitlogic.model.linting import ScenarioWarning
-from commitlogic.model.query import checked_formula, parse_at
+from commitlogic.model.query import fitted_formula, parse_at
 from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning.reasoner import Reasoner
 
@@ -201,12 +201,9 @@ class Question:
 def formula_argument(given: str, option: str, scenario: Scenario) -> Formula:
     """Return the formula of an argument; an error names the option (``--assume 'x': ...``)."""
     try:
-        return checked_formula(given, scenario, option)
+        return fitted_formula(given, scenario)
     except ScenarioError as error:
-        reason = error.reason
-        for shown in (given, given[:100] + "..."):  # query.checked_formula cuts long texts
-            reason = reason.removeprefix(f"invalid formula {shown!r}: ")
-        raise ScenarioError(f"{option} {given!r}: {reason}") from None
+        raise ScenarioError(f"{option} {given!r}: {error.reason}") from None
 
 
 def question(arguments: argparse.Namespace, *, warnings: bool = False) -> Question:

@@ -17,7 +17,15 @@ from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, FormulaLike, as_formula
 from commitlogic.model.scenario import Scenario
 
-__all__ = ["Assumption", "Query", "assumption_list", "checked_formula", "normalise", "parse_at"]
+__all__ = [
+    "Assumption",
+    "Query",
+    "assumption_list",
+    "checked_formula",
+    "fitted_formula",
+    "normalise",
+    "parse_at",
+]
 
 #: Assumptions of a query: formula text (kept as given, for ``assume:`` names) or formulas.
 Assumption = FormulaLike
@@ -113,13 +121,23 @@ def checked_formula(
             f"expected formula text or a formula, got {type(item).__name__}", field=field
         )
     try:
-        formula = as_formula(item)
-        scenario.check_formula(formula)
-        return scenario.expand(formula) if expand else formula
+        return fitted_formula(item, scenario, expand=expand)
     except ScenarioError as error:
         raise ScenarioError(
             f"invalid formula {_shown(item)!r}: {error.reason}", field=field, offset=error.offset
         ) from None
+
+
+def fitted_formula(item: FormulaLike, scenario: Scenario, *, expand: bool = True) -> Formula:
+    """Return ``item`` as a formula that fits ``scenario``, or raise why it does not.
+
+    The error's reason says only what is wrong with the formula; callers
+    (:func:`checked_formula`, the command line) say which field or option
+    it came from.
+    """
+    formula = as_formula(item)
+    scenario.check_formula(formula)
+    return scenario.expand(formula) if expand else formula
 
 
 def _shown(item: str | Formula) -> str:
