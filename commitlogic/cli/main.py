@@ -63,6 +63,8 @@ from commitlogic.cli.commands import (
     forecast,
     graph,
     observe,
+    report,
+    serve,
     status,
     sweep,
     timeline,
@@ -86,6 +88,8 @@ COMMANDS: tuple[Command, ...] = (
     observe.COMMAND,
     asp.COMMAND,
     graph.COMMAND,
+    report.COMMAND,
+    serve.COMMAND,
     completion.COMMAND,
 )
 

@@ -19,6 +19,7 @@ __all__ = [
     "conflict_text",
     "explanation_text",
     "heading",
+    "meaning",
     "provenance",
     "status_text",
     "table",
@@ -118,7 +119,7 @@ def _reasons(names: Sequence[str], scenario: Scenario, out: TextIO) -> None:
             continue
         statement = scenario.statement(name)
         out.write(f"  - {name}: {provenance(statement)}\n")
-        out.write(f"      {_meaning(statement, scenario)}\n")
+        out.write(f"      {meaning(statement, scenario)}\n")
         if statement.quote:
             quote = " ".join(statement.quote.split())
             out.write(f'      "{quote}"\n')
@@ -137,7 +138,7 @@ def provenance(statement: Statement) -> str:
     return f"{said}, said {statement.said.isoformat()}" if statement.said else said
 
 
-def _meaning(statement: Statement, scenario: Scenario) -> str:
+def meaning(statement: Statement, scenario: Scenario) -> str:
     """The statement as a rule over formulas (as written), in the words of SPEC section 3."""
     subject = scenario.written(statement, "subject")
     condition = None if statement.condition is None else scenario.written(statement, "condition")
