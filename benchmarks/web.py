@@ -119,6 +119,9 @@ def serving(
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
 
 
 def click(page: Any, selector: str) -> float:
@@ -179,11 +182,21 @@ def latency(url: str, context: Any, rounds: int) -> dict[str, float]:
     }
 
 
-def screenshots(scenario: Path, folder: Path) -> list[Path]:
-    """Write the docs' screenshots of the report (desktop, phone) and of the served page."""
+def screenshots(scenario: Path, folder: Path, context: Any = None) -> list[Path]:
+    """Write the docs' screenshots of the report (desktop, phone) and of the served page.
+
+    ``context``: a browser from :func:`browser` to use (default: a new one).
+    """
     folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        if context is None:
+            context = stack.enter_context(browser())
+        return _screenshots(scenario, folder, context)
+
+
+def _screenshots(scenario: Path, folder: Path, context: Any) -> list[Path]:
     written = []
-    with tempfile.TemporaryDirectory() as work, browser() as context:
+    with tempfile.TemporaryDirectory() as work:
         page_file = report_file(scenario, Path(work))
         page = context.new_page()
         page.goto(page_file.as_uri())
