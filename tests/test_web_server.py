@@ -293,3 +293,23 @@ def test_ctrl_c_stops_the_server_cleanly(example: Path) -> None:
     assert out.strip() == "stopped" and "Traceback" not in error
     with pytest.raises(OSError):
         urllib.request.urlopen(url + "api/version", timeout=5)
+
+
+def test_the_timeline_follows_the_view(client: TestClient) -> None:
+    """/api/view leaves the timeline pending; /api/timeline gives it, as the report has it."""
+    from commitlogic.analysis.timelines import timeline
+
+    given = "not attends(putin,istanbul_talks)"
+    view = parse(client.get("/api/view", params={"assume": given}).json()["html"])
+    section = view.find("section", id="timeline")
+    assert section is not None and section.get("data-pending") == "1"
+    body = client.get("/api/timeline", params={"assume": given, "at": "2025-05-13"}).json()
+    section = parse(body["html"]).find("section", id="timeline")
+    assert section is not None and section.get("data-pending") == "0"
+    replay = timeline(commitlogic.Reasoner(commitlogic.load(EXAMPLE)), [given])
+    dates = section.find_all("li", class_="date")
+    assert [d.get("data-date") for d in dates] == [e.at.isoformat() for e in replay]
+    assert [d.get("data-date") for d in dates if "read" in (d.get("class") or "").split()] == [
+        "2025-05-13"
+    ]
+    assert client.get("/api/timeline", params={"assume": "x("}).status_code == 400

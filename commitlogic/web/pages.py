@@ -16,6 +16,7 @@ without it, :func:`environment` raises a :class:`ScenarioError` naming it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +24,19 @@ from commitlogic import __version__
 from commitlogic.model.errors import ScenarioError
 from commitlogic.web.chart import COLOURS, timeline_chart
 from commitlogic.web.diagram import Diagram
-from commitlogic.web.view import View
+from commitlogic.web.view import DateView, View
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     import jinja2
 
-__all__ = ["environment", "live_page", "live_part", "missing_extra", "report_page"]
+__all__ = [
+    "environment",
+    "live_page",
+    "live_part",
+    "missing_extra",
+    "report_page",
+    "timeline_part",
+]
 
 #: The Content-Security-Policy of the report: no script, nothing from the network.
 REPORT_POLICY = (
@@ -131,6 +139,27 @@ def live_part(
         environment()
         .get_template("live.html.j2")
         .render(**_live_context(view, diagram, file=file, broken=broken))
+    )
+
+
+def timeline_part(
+    dates: Sequence[DateView], outcomes: Sequence[str], *, forecast: bool, assumed: bool
+) -> str:
+    """Return the timeline section of the live page (sent after the rest of a query's answer)."""
+    import markupsafe
+
+    chart = timeline_chart(outcomes, dates, forecast=forecast)
+    return (
+        environment()
+        .get_template("timeline.html.j2")
+        .render(
+            dates=dates,
+            forecast=forecast,
+            assumed=assumed,
+            pending=False,
+            live=True,
+            chart=markupsafe.Markup(chart),
+        )
     )
 
 

@@ -13,7 +13,10 @@ Routes (all ``GET``; any other method is ``405``, an unknown path ``404``):
     The page, for the query in its address (``?at=DATE&assume=F&assume=G``).
 ``/api/view``
     ``{"version": N, "html": ..., "broken": null or the located error}``:
-    the part of the page a query changes, rendered as the report is.
+    the part of the page a query changes, rendered as the report is, but
+    for the timeline, which replays every date and comes from:
+``/api/timeline``
+    ``{"version": N, "html": ...}``: the timeline section for the query.
 ``/api/status``
     ``{"version": N, "status": the object of status --json, "forecast":
     the object of forecast --json or null}``.
@@ -43,8 +46,8 @@ from commitlogic.model.errors import ScenarioError, SolverLimit
 from commitlogic.model.query import fitted_formula, parse_at
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.web.diagram import Diagram, diagram
-from commitlogic.web.pages import live_page, live_part, missing_extra
-from commitlogic.web.view import View, build_view, forecast_of
+from commitlogic.web.pages import live_page, live_part, missing_extra, timeline_part
+from commitlogic.web.view import DateView, View, build_dates, build_view, forecast_of
 
 __all__ = ["MAX_ASSUMPTIONS", "MAX_FORMULA", "Query", "Scenario", "application"]
 
@@ -204,10 +207,12 @@ def application(served: Scenario) -> Any:
     def error(status: int, message: str) -> JSONResponse:
         return JSONResponse({"error": message}, status_code=status, headers=headers)
 
-    def view_of(query: Query) -> Callable[[Reasoner], View]:
+    def view_of(query: Query, *, replay: bool = True) -> Callable[[Reasoner], View]:
         def ask(reasoner: Reasoner) -> View:
             at = checked(reasoner, query)
-            return build_view(reasoner, query.assume, at, forecast=served.forecast)
+            return build_view(
+                reasoner, query.assume, at, forecast=served.forecast, replay=replay
+            )
 
         return ask
 
@@ -256,7 +261,7 @@ def application(served: Scenario) -> Any:
     def view(request: Request) -> Response:
         query = parse_query(list(request.query_params.multi_items()))
         try:
-            version, found, graph = served.answer(view_of(query))
+            version, found, graph = served.answer(view_of(query, replay=False))
         except _Broken as problem:
             html = live_part(None, file=served.path, broken=str(problem))
             return JSONResponse(
@@ -264,6 +269,20 @@ def application(served: Scenario) -> Any:
             )
         html = live_part(found, graph, file=served.path)
         return JSONResponse({"version": version, "html": html, "broken": None}, headers=headers)
+
+    def replayed(request: Request) -> Response:
+        query = parse_query(list(request.query_params.multi_items()))
+
+        def ask(reasoner: Reasoner) -> tuple[tuple[DateView, ...], list[str]]:
+            at = checked(reasoner, query)
+            dates = build_dates(reasoner, query.assume, at, forecast=served.forecast)
+            return dates, [outcome.id for outcome in reasoner.scenario.outcomes]
+
+        version, (dates, outcomes), _graph = served.answer(ask)
+        html = timeline_part(
+            dates, outcomes, forecast=served.forecast, assumed=bool(query.assume)
+        )
+        return JSONResponse({"version": version, "html": html}, headers=headers)
 
     def status(request: Request) -> Response:
         query = parse_query(list(request.query_params.multi_items()))
@@ -291,6 +310,7 @@ def application(served: Scenario) -> Any:
         routes=[
             Route("/", guarded(page), methods=["GET"]),
             Route("/api/view", guarded(view), methods=["GET"]),
+            Route("/api/timeline", guarded(replayed), methods=["GET"]),
             Route("/api/status", guarded(status), methods=["GET"]),
             Route("/api/version", guarded(version), methods=["GET"]),
         ]

@@ -38,6 +38,7 @@ __all__ = [
     "Reason",
     "StatementView",
     "View",
+    "build_dates",
     "build_view",
     "forecast_of",
     "safe_link",
@@ -189,6 +190,7 @@ class View:
     forecast_conflict: tuple[Member, ...]
     forecast_note: str | None  # why there are no probabilities, when asked for
     days: tuple[str, ...]  # the said dates, ISO, for the date picker
+    pending: bool = False  # the timeline comes separately (build_dates)
 
     def status_json(self) -> dict[str, Any]:
         """Return the statuses shown, by outcome id and atom text (for the tests and scripts)."""
@@ -327,12 +329,47 @@ def _dates(
     return tuple(found)
 
 
+def build_dates(
+    reasoner: Reasoner,
+    assume: Sequence[str] = (),
+    at: When | str | None = None,
+    *,
+    forecast: bool = False,
+) -> tuple[DateView, ...]:
+    """Return the timeline of a page: each said date under ``assume``, ``at`` marked as read.
+
+    The part of a page that replays every date; :func:`build_view` includes
+    it unless asked not to, so that the server can send it after the rest.
+
+    Raises
+    ------
+    ScenarioError
+        When an assumption is not a valid formula, or ``at`` not a date.
+    """
+    from commitlogic.reasoning.counting import TooWide  # numpy: only forecasts need it
+
+    scenario = reasoner.scenario
+    assume = tuple(assume)
+    if isinstance(at, str):
+        at = parse_at(at)
+    replay = timeline(reasoner, assume)
+    per_date: list[Forecast] | None = None
+    if forecast:
+        try:
+            per_date = [forecast_of(reasoner, assume, entry.at) for entry in replay]
+        except TooWide:  # the outcomes' section says so
+            per_date = None
+    statements = _statement_views(scenario, StatusReport(True), at)
+    return _dates(replay, scenario, statements, per_date, at)
+
+
 def build_view(
     reasoner: Reasoner,
     assume: Sequence[str] = (),
     at: When | str | None = None,
     *,
     forecast: bool = False,
+    replay: bool = True,
 ) -> View:
     """Return everything a page shows for the query ``assume`` at ``at``.
 
@@ -347,6 +384,9 @@ def build_view(
         ``None``: everything said.
     forecast
         Also give probabilities, from :func:`forecast_of`, now and per date.
+    replay
+        Include the timeline (:func:`build_dates`); without it the view is
+        ``pending`` and its ``dates`` are empty.
 
     Raises
     ------
@@ -359,18 +399,15 @@ def build_view(
         at = parse_at(at)
     report = reasoner.status(assume=assume, at=at)
     statements = _statement_views(scenario, report, at)
-    replay = timeline(reasoner, assume)
     now: Forecast | None = None
-    per_date: list[Forecast] | None = None
     note = None
     if forecast:
         from commitlogic.reasoning.counting import TooWide  # numpy: only forecasts need it
 
         try:
             now = forecast_of(reasoner, assume, at)
-            per_date = [forecast_of(reasoner, assume, entry.at) for entry in replay]
         except TooWide as error:
-            now, per_date, note = None, None, f"no probabilities: {error}"
+            note = f"no probabilities: {error}"
     outcomes = []
     for outcome in scenario.outcomes:
         status = report.outcomes.get(outcome.id)
@@ -406,11 +443,12 @@ def build_view(
         conflict=_members(report.conflict or (), statements),
         outcomes=tuple(outcomes),
         atoms=atoms,
-        dates=_dates(replay, scenario, statements, per_date, at),
+        dates=build_dates(reasoner, assume, at, forecast=forecast) if replay else (),
         statements=tuple(statements.values()),
         forecast=forecast,
         forecast_consistent=None if now is None else now.consistent,
         forecast_conflict=_members((now.conflict or ()) if now else (), statements),
         forecast_note=note,
         days=tuple(day.isoformat() for day in said_days(scenario)),
+        pending=not replay,
     )

@@ -59,6 +59,24 @@
     history.replaceState(null, "", "?" + parameters(query));
     live.dataset.updated = String(performance.now() - began);
     live.dataset.ready = number === sent ? "1" : "0";
+    if (number === sent && !body.broken) await replay(number, next, began);
+  }
+
+  // The timeline replays every date: it follows the rest of the answer.
+  async function replay(number, next, began) {
+    live.dataset.timeline = "pending";
+    let answer, body;
+    try {
+      answer = await fetch("api/timeline?" + parameters(next), { cache: "no-store" });
+      body = await answer.json();
+    } catch (problem) {
+      return;
+    }
+    const section = document.getElementById("timeline");
+    if (number !== sent || !answer.ok || !section) return;
+    section.outerHTML = body.html;
+    live.dataset.replayed = String(performance.now() - began);
+    live.dataset.timeline = "ready";
   }
 
   function without(formula) {
