@@ -292,6 +292,11 @@ def arguments(draw: st.DrawFn, file: str, folder: str, output: str) -> list[str]
         case "graph":
             out = draw(st.sampled_from([[], [f"--output={output}.dot"], ["--format=dot"]]))
             return [command, target, *out]
+        case "report":
+            out = draw(st.sampled_from([[], [f"--output={output}.html"], ["--forecast"]]))
+            return [command, target, *options(draw, *QUERY), *out]
+        case "serve":  # never on a readable file: it would serve until stopped
+            return [command, draw(st.sampled_from([folder, file + ".missing"])), "--port=0"]
         case _:
             return [command, draw(st.sampled_from(["bash", "zsh", "tcsh", "fish"]))]
 
