@@ -59,7 +59,7 @@ class NoBrowser(Exception):
 def chromium() -> str:
     """Return the path of a Chromium to drive, or raise :class:`NoBrowser`."""
     given = os.environ.get("COMMITLOGIC_CHROMIUM")
-    for path in ((given,) if given else CHROMIUM):
+    for path in (given,) if given else CHROMIUM:
         if path and os.access(path, os.X_OK):
             return path
     raise NoBrowser(
@@ -74,7 +74,9 @@ def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise NoBrowser("the playwright package is not installed (pip install playwright)") from None
+        raise NoBrowser(
+            "the playwright package is not installed (pip install playwright)"
+        ) from None
     path = chromium()
     profile = tempfile.mkdtemp(prefix="commitlogic-chromium-")
     try:
@@ -143,7 +145,17 @@ def report_file(scenario: Path, folder: Path, *extra: str) -> Path:
     """Write ``commitlogic report SCENARIO --forecast`` into ``folder``; return its path."""
     out = folder / "report.html"
     subprocess.run(
-        [sys.executable, "-m", "commitlogic", "report", str(scenario), "--forecast", "-o", str(out), *extra],
+        [
+            sys.executable,
+            "-m",
+            "commitlogic",
+            "report",
+            str(scenario),
+            "--forecast",
+            "-o",
+            str(out),
+            *extra,
+        ],
         check=True,
     )
     return out
@@ -180,7 +192,7 @@ def latency(url: str, context: Any, rounds: int) -> dict[str, float]:
     page.close()
 
     def p90(values: list[float]) -> float:
-        return sorted(values)[max(0, int(round(0.9 * len(values))) - 1)]
+        return sorted(values)[max(0, round(0.9 * len(values)) - 1)]
 
     return {
         "clicks": float(len(outside)),
@@ -222,7 +234,10 @@ def _screenshots(scenario: Path, folder: Path, context: Any) -> list[Path]:
         with serving(scenario, "--forecast") as (url, _process):
             page = context.new_page()
             page.goto(url + "?at=2025-05-12")
-            click(page, '#live button[data-formula="attends(putin,istanbul_talks)"][data-value="false"]')
+            click(
+                page,
+                '#live button[data-formula="attends(putin,istanbul_talks)"][data-value="false"]',
+            )
             page.locator("#atoms").scroll_into_view_if_needed()
             page.evaluate("window.scrollTo(0, 0)")
             path = folder / "web_serve.png"

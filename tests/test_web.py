@@ -16,9 +16,9 @@ from pathlib import Path
 
 import attrs
 import pytest
+from htmltree import Element, parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from htmltree import Element, parse
 
 import commitlogic
 from commitlogic.cli.main import main
@@ -44,7 +44,7 @@ PAYLOADS = (
     "&lt;b&gt;not bold&lt;/b&gt; <b>bold?</b>",
     "<!-- a comment --> <![CDATA[ x ]]>",
     "</style><style>body{display:none}</style>",
-    "https://example.org/\"><script>alert(1)</script>",
+    'https://example.org/"><script>alert(1)</script>',
 )
 markup = st.one_of(
     st.sampled_from(PAYLOADS),
@@ -83,7 +83,9 @@ def _check_against_reasoner(scenario: commitlogic.Scenario, assume=(), at=None) 
             for atom in (*explanation.witnesses.holds, *explanation.witnesses.fails):
                 assert atom in text
     # every atom, with its status
-    atoms = {row.get("data-atom"): row.get("data-status") for row in tree.find_all("tr", data_atom=True)}
+    atoms = {
+        row.get("data-atom"): row.get("data-status") for row in tree.find_all("tr", data_atom=True)
+    }
     if report.consistent:
         assert atoms == {name: str(status) for name, status in report.atoms.items()}
     else:
@@ -99,7 +101,9 @@ def _check_against_reasoner(scenario: commitlogic.Scenario, assume=(), at=None) 
         assert shown == list(report.conflict or ())
     # every statement, where it stands, its states, its quote and its link
     active = set(scenario.active(at))
-    cards = {card.get("data-statement"): card for card in tree.find_all("article", data_statement=True)}
+    cards = {
+        card.get("data-statement"): card for card in tree.find_all("article", data_statement=True)
+    }
     assert list(cards) == [statement.id for statement in scenario.statements]
     for statement in scenario.statements:
         card = cards[statement.id]
@@ -231,14 +235,20 @@ def test_the_timeline_shows_what_changed_on_each_date() -> None:
 # --------------------------------------------------------------------------- drawn scenarios
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(scenario=scenarios(max_statements=5, max_outcomes=3, texts=True), data=st.data())
 def test_reports_of_drawn_scenarios_agree_with_the_reasoner(no_graph, scenario, data):
     days = [s.said for s in scenario.statements if s.said is not None]
     at = data.draw(st.sampled_from([None, *days]), label="at")
     atoms = [str(atom) for atom in scenario.atoms()]
     assume = data.draw(
-        st.lists(st.sampled_from(atoms).flatmap(lambda a: st.sampled_from([a, f"not {a}"])), max_size=2)
+        st.lists(
+            st.sampled_from(atoms).flatmap(lambda a: st.sampled_from([a, f"not {a}"])), max_size=2
+        )
         if atoms
         else st.just([]),
         label="assume",
@@ -259,7 +269,7 @@ def no_graph(monkeypatch):
 
 
 def _plain(text: str | None) -> str | None:
-    """Text without markup that the page treats the same way (empty stays empty, links stay links)."""
+    """Text without markup that the page treats alike (empty stays empty, links stay links)."""
     if text is None or not text.split():
         return text
     return "https://example.org/plain" if safe_link(text) else "plain"
@@ -286,7 +296,11 @@ def _structure(tree: Element) -> list[tuple[str, tuple[str, ...]]]:
     return [(e.tag, tuple(sorted(e.attributes))) for e in tree.iter()]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(scenario=scenarios(max_statements=4, max_outcomes=2), data=st.data())
 def test_text_fields_never_become_elements(no_graph, scenario, data):
     count = 2 * len(scenario.actors) + len(scenario.events) + 2 * len(scenario.statements) + 2
@@ -299,7 +313,9 @@ def test_text_fields_never_become_elements(no_graph, scenario, data):
     assert hostile_page.find_all("script") == []
     text = hostile_page.text()
     statements = 2 * len(scenario.statements)
-    shown = hostile[-2 - statements :]  # quotes, sources, name, description (roles and places: the graph)
+    shown = hostile[
+        -2 - statements :
+    ]  # quotes, sources, name, description (roles and places: the graph)
     for given_text in shown:
         if given_text and given_text.split():
             assert " ".join(given_text.split()) in " ".join(text.split())
@@ -378,7 +394,9 @@ def test_the_graph_svg_keeps_only_drawing_elements() -> None:
     assert "evil.example" not in cleaned and "alert(2)" not in cleaned
 
 
-@pytest.mark.skipif(diagram_module.shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+@pytest.mark.skipif(
+    diagram_module.shutil.which("dot") is None, reason="Graphviz's dot is not installed"
+)
 def test_the_graph_is_inline_svg_with_graphviz() -> None:
     scenario = commitlogic.load(EXAMPLE)
     actor = attrs.evolve(scenario.actors[0], name="<script>alert(1)</script>")
@@ -445,7 +463,7 @@ def test_report_names_the_extra_when_jinja2_is_missing(monkeypatch, capsys) -> N
 
 
 def test_the_view_is_built_from_the_public_api_only() -> None:
-    """One function asks for forecasts (web.view.forecast_of): a forecast model change is one edit."""
+    """One function asks for forecasts (web.view.forecast_of): a new forecast model is one edit."""
     source = (ROOT / "commitlogic" / "web" / "view.py").read_text(encoding="utf-8")
     assert source.count(".forecast(") == 1
     for module in ("server.py", "report.py", "pages.py"):

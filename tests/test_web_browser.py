@@ -106,10 +106,14 @@ def test_the_served_page_follows_clicks_as_status_assume_says(context, tmp_path:
                 assert verdict == json.dumps(expected.consistent)
             web.click(page, f'#live button[data-formula="{formula}"][data-value="clear"]')
         # one click checked against the command line itself
-        web.click(page, '#live button[data-formula="attends(putin,istanbul_talks)"][data-value="false"]')
+        web.click(
+            page, '#live button[data-formula="attends(putin,istanbul_talks)"][data-value="false"]'
+        )
         done = subprocess.run(
-            [sys.executable, "-m", "commitlogic", "status", str(EXAMPLE), "--at", "2025-05-12"]
-            + ["--assume", "not attends(putin,istanbul_talks)", "--json"],
+            [
+                *(sys.executable, "-m", "commitlogic", "status", str(EXAMPLE)),
+                *("--at", "2025-05-12", "--assume", "not attends(putin,istanbul_talks)", "--json"),
+            ],
             capture_output=True,
             text=True,
             check=True,
@@ -127,7 +131,9 @@ def test_the_served_page_follows_clicks_as_status_assume_says(context, tmp_path:
         expected = reasoner.status(assume=["not attends(putin,istanbul_talks)"], at="2025-05-15")
         assert _shown(page) == _expected(expected)
         # an inconsistent assumption: the conflict
-        web.click(page, '#live button[data-formula="attends(zelensky,istanbul_talks)"][data-value="true"]')
+        web.click(
+            page, '#live button[data-formula="attends(zelensky,istanbul_talks)"][data-value="true"]'
+        )
         assert page.locator("#conflict").is_visible()
         origin = url.rstrip("/")
         assert all(r.startswith(origin) for r in watch.requests), watch.requests
@@ -145,9 +151,16 @@ def test_two_tabs_keep_their_own_what_ifs(context) -> None:
         first, second = context.new_page(), context.new_page()
         first.goto(url + "?at=2025-05-12")
         second.goto(url + "?at=2025-05-12")
-        web.click(first, '#live button[data-formula="attends(putin,istanbul_talks)"][data-value="true"]')
-        web.click(second, '#live button[data-formula="attends(putin,istanbul_talks)"][data-value="false"]')
-        for page, given in ((first, "attends(putin,istanbul_talks)"), (second, "not attends(putin,istanbul_talks)")):
+        web.click(
+            first, '#live button[data-formula="attends(putin,istanbul_talks)"][data-value="true"]'
+        )
+        web.click(
+            second, '#live button[data-formula="attends(putin,istanbul_talks)"][data-value="false"]'
+        )
+        for page, given in (
+            (first, "attends(putin,istanbul_talks)"),
+            (second, "not attends(putin,istanbul_talks)"),
+        ):
             page.reload()
             assert _shown(page) == _expected(reasoner.status(assume=[given], at="2025-05-12"))
             page.close()

@@ -72,8 +72,10 @@ def test_status_agrees_with_the_reasoner_for_every_atom_and_outcome(client: Test
 def test_status_agrees_with_the_command_line(client: TestClient) -> None:
     for given in ("absent(putin, istanbul_talks)", "attends(zelensky, istanbul_talks)"):
         done = subprocess.run(
-            [sys.executable, "-m", "commitlogic", "status", str(EXAMPLE), "--at", "2025-05-12"]
-            + ["--assume", given, "--json"],
+            [
+                *(sys.executable, "-m", "commitlogic", "status", str(EXAMPLE)),
+                *("--at", "2025-05-12", "--assume", given, "--json"),
+            ],
             capture_output=True,
             text=True,
             check=True,

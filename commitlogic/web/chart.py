@@ -24,7 +24,12 @@ COLOURS: dict[str | None, str] = {
     "impossible": "#afb8c1",
     None: "#cf222e",
 }
-_LABEL = {"certain": "certain", "possible": "possible", "impossible": "impossible", None: "no outcome"}
+_LABEL = {
+    "certain": "certain",
+    "possible": "possible",
+    "impossible": "impossible",
+    None: "no outcome",
+}
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
@@ -95,7 +100,9 @@ def timeline_chart(outcomes: Sequence[str], dates: Sequence[DateView], *, foreca
                 points.append((x + column / 2, py, probability))
         if points:
             line = " ".join(f"{px:.1f},{py:.1f}" for px, py, _p in points)
-            parts.append(f'<polyline points="{line}" fill="none" stroke="#0969da" stroke-width="2"/>')
+            parts.append(
+                f'<polyline points="{line}" fill="none" stroke="#0969da" stroke-width="2"/>'
+            )
             for px, py, p in points:
                 parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="#0969da"/>')
                 parts.append(

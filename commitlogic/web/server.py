@@ -210,9 +210,7 @@ def application(served: Scenario) -> Any:
     def view_of(query: Query, *, replay: bool = True) -> Callable[[Reasoner], View]:
         def ask(reasoner: Reasoner) -> View:
             at = checked(reasoner, query)
-            return build_view(
-                reasoner, query.assume, at, forecast=served.forecast, replay=replay
-            )
+            return build_view(reasoner, query.assume, at, forecast=served.forecast, replay=replay)
 
         return ask
 
@@ -279,9 +277,7 @@ def application(served: Scenario) -> Any:
             return dates, [outcome.id for outcome in reasoner.scenario.outcomes]
 
         version, (dates, outcomes), _graph = served.answer(ask)
-        html = timeline_part(
-            dates, outcomes, forecast=served.forecast, assumed=bool(query.assume)
-        )
+        html = timeline_part(dates, outcomes, forecast=served.forecast, assumed=bool(query.assume))
         return JSONResponse({"version": version, "html": html}, headers=headers)
 
     def status(request: Request) -> Response:

@@ -329,6 +329,10 @@ def _dates(
     return tuple(found)
 
 
+def _query(assume: Sequence[str], at: When | str | None) -> tuple[tuple[str, ...], When | None]:
+    return tuple(assume), (parse_at(at) if isinstance(at, str) else at)
+
+
 def build_dates(
     reasoner: Reasoner,
     assume: Sequence[str] = (),
@@ -349,9 +353,7 @@ def build_dates(
     from commitlogic.reasoning.counting import TooWide  # numpy: only forecasts need it
 
     scenario = reasoner.scenario
-    assume = tuple(assume)
-    if isinstance(at, str):
-        at = parse_at(at)
+    assume, at = _query(assume, at)
     replay = timeline(reasoner, assume)
     per_date: list[Forecast] | None = None
     if forecast:
@@ -394,9 +396,7 @@ def build_view(
         When an assumption is not a valid formula, or ``at`` not a date.
     """
     scenario = reasoner.scenario
-    assume = tuple(assume)
-    if isinstance(at, str):
-        at = parse_at(at)
+    assume, at = _query(assume, at)
     report = reasoner.status(assume=assume, at=at)
     statements = _statement_views(scenario, report, at)
     now: Forecast | None = None

@@ -105,9 +105,7 @@ def run(arguments: argparse.Namespace) -> int:
     shown = f"[{host}]" if ":" in host else host
     print(f"serving {arguments.file} at http://{shown}:{port}/ (Ctrl-C to stop)", flush=True)
     if not _loopback(host):
-        print(
-            f"commitlogic: note: {host} is reachable from other computers", file=sys.stderr
-        )
+        print(f"commitlogic: note: {host} is reachable from other computers", file=sys.stderr)
     if served.broken is not None:
         print(f"commitlogic: {served.broken} (the page shows it until fixed)", file=sys.stderr)
     config = uvicorn.Config(
