@@ -47,7 +47,11 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
     (wheel,) = dist.glob("commitlogic-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         shipped = {name for name in archive.namelist() if name.endswith(".lp")}
+        names = set(archive.namelist())
     assert shipped == {f"commitlogic/rules/{name}" for name in ALL_RULES}
+    templates = ("page.html.j2", "live.html.j2", "parts.html.j2", "timeline.html.j2")
+    for name in (*templates, "style.css", "live.js"):  # the web pages' templates and assets
+        assert f"commitlogic/web/templates/{name}" in names
 
     env = tmp_path / "venv"
     venv.create(env, with_pip=True)
@@ -60,3 +64,16 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
     assert json.loads(out) == Reasoner(load(EXAMPLE)).status().to_json()
     where = _run(python, "-c", "import commitlogic; print(commitlogic.__file__)", cwd=elsewhere)
     assert str(env) in where
+    # Without the web extra, report says which extra to install.
+    done = subprocess.run(
+        [env / "bin" / "commitlogic", "report", EXAMPLE],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "commitlogic: error: 'commitlogic report' needs Jinja2, which is not installed: "
+        "pip install 'commitlogic[web]'"
+    )

@@ -315,3 +315,26 @@ def test_the_timeline_follows_the_view(client: TestClient) -> None:
         "2025-05-13"
     ]
     assert client.get("/api/timeline", params={"assume": "x("}).status_code == 400
+
+
+def test_no_user_text_becomes_markup_in_the_served_page(tmp_path: Path) -> None:
+    hostile = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace('name = "Istanbul talks, May 2025"', f"name = {json.dumps(hostile)}")
+    text = text.replace('quote = "And I will be waiting', f"quote = {json.dumps(hostile)}\n#", 1)
+    text = text.replace(
+        'source = "https://trt.global/world/article/549d1b544132"',
+        'source = "javascript:alert(3)"',
+    )
+    path = tmp_path / "hostile.toml"
+    path.write_text(text, encoding="utf-8")
+    client = TestClient(application(Scenario(str(path))))
+    page = parse(client.get("/", params={"assume": "leaders_meet"}).text)
+    assert [s.get("type") for s in page.find_all("script")] == ["application/json", None]
+    assert page.find_all("img") == []
+    card = page.find("article", id="statement-z_waits_in_turkey")
+    assert card is not None and card.find("blockquote").text() == hostile
+    assert card.find_all("a", class_="source") == [] and "javascript:alert(3)" in card.text()
+    assert page.find("h1").text() == hostile
+    view = parse(client.get("/api/view").json()["html"])
+    assert view.find_all("script") == [] and view.find_all("img") == []
