@@ -143,6 +143,7 @@ def click(page: Any, selector: str) -> float:
 
 def report_file(scenario: Path, folder: Path, *extra: str) -> Path:
     """Write ``commitlogic report SCENARIO --forecast`` into ``folder``; return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
     out = folder / "report.html"
     subprocess.run(
         [

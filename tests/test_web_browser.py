@@ -71,19 +71,33 @@ def _expected(report: commitlogic.StatusReport) -> dict[str, dict[str, str]]:
 
 def test_the_report_opens_from_disk_offline(context, tmp_path: Path) -> None:
     scenario = commitlogic.load(EXAMPLE)
-    page_file = web.report_file(EXAMPLE, tmp_path, "--assume", "attends(zelensky, istanbul_talks)")
+    reasoner = commitlogic.Reasoner(scenario)
+    page_file = web.report_file(EXAMPLE, tmp_path)  # --forecast
     page = context.new_page()
     watch = Watch(page)
     page.goto(page_file.as_uri())
-    assert watch.errors == []
-    assert watch.requests == [page_file.as_uri()]  # nothing else: no network, no other file
     assert page.title().startswith(scenario.name)
     for outcome in scenario.outcomes:
-        assert page.locator(f'[data-outcome="{outcome.id}"]').is_visible()
-    assert page.locator("#conflict").is_visible()  # the inconsistent --assume
-    assert page.locator("svg.chart").is_visible()
+        card = page.locator(f'[data-outcome="{outcome.id}"]')
+        assert card.is_visible()
+        because = reasoner.explain(outcome.id).because or ()
+        for member in because:  # every reason, visible
+            assert card.locator(f'[data-member="{member}"]').is_visible()
+    text = " ".join(page.inner_text("body").split())
+    for statement in scenario.statements:  # every quote and source
+        assert " ".join((statement.quote or "").split()) in text
     sources = page.eval_on_selector_all("a.source", "found => found.map(a => a.href)")
-    assert set(sources) <= {s.source for s in scenario.statements}
+    assert set(sources) == {s.source for s in scenario.statements}
+    assert page.locator("svg.chart").is_visible()
+    # the conflict case, with an inconsistent --assume
+    conflict_file = web.report_file(
+        EXAMPLE, tmp_path / "conflict", "--assume", "attends(zelensky, istanbul_talks)"
+    )
+    page.goto(conflict_file.as_uri())
+    assert page.locator("#conflict").is_visible()
+    assert page.locator('#conflict [data-member="z_only_if_putin"] blockquote').is_visible()
+    assert watch.errors == []
+    assert watch.requests == [page_file.as_uri(), conflict_file.as_uri()]  # no network at all
     page.close()
 
 
