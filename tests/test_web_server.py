@@ -30,7 +30,7 @@ from starlette.testclient import TestClient
 import commitlogic
 from commitlogic.cli.main import main
 from commitlogic.web import pages
-from commitlogic.web.server import MAX_ASSUMPTIONS, Scenario, application
+from commitlogic.web.server import MAX_ASSUMPTIONS, ServedFile, application
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "istanbul_2025.toml"
@@ -48,7 +48,7 @@ def example(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(example: Path) -> TestClient:
-    return TestClient(application(Scenario(str(example), forecast=True)))
+    return TestClient(application(ServedFile(str(example), forecast=True)))
 
 
 def _formulas(scenario: commitlogic.Scenario) -> list[str]:
@@ -328,7 +328,7 @@ def test_no_user_text_becomes_markup_in_the_served_page(tmp_path: Path) -> None:
     )
     path = tmp_path / "hostile.toml"
     path.write_text(text, encoding="utf-8")
-    client = TestClient(application(Scenario(str(path))))
+    client = TestClient(application(ServedFile(str(path))))
     page = parse(client.get("/", params={"assume": "leaders_meet"}).text)
     assert [s.get("type") for s in page.find_all("script")] == ["application/json", None]
     assert page.find_all("img") == []

@@ -49,7 +49,15 @@ from commitlogic.web.diagram import Diagram, diagram
 from commitlogic.web.pages import live_page, live_part, missing_extra, timeline_part
 from commitlogic.web.view import DateView, View, build_dates, build_view, forecast_of
 
-__all__ = ["MAX_ASSUMPTIONS", "MAX_FORMULA", "Query", "Scenario", "application"]
+__all__ = [
+    "MAX_ASSUMPTIONS",
+    "MAX_FORMULA",
+    "BadQuery",
+    "Broken",
+    "Query",
+    "ServedFile",
+    "application",
+]
 
 #: The most assumptions one query may carry, and the longest formula text.
 MAX_ASSUMPTIONS = 100
@@ -99,7 +107,7 @@ def parse_query(items: list[tuple[str, str]]) -> Query:
     return Query(at, tuple(assume))
 
 
-class Scenario:
+class ServedFile:
     """The scenario file being served: its live reasoner, reloaded when the file changes.
 
     Every use of the reasoner goes through :meth:`answer`, under one lock.
@@ -151,18 +159,18 @@ class Scenario:
 
         Raises
         ------
-        ScenarioError
-            When the file is broken (``broken`` says how), or the query is bad.
+        Broken
+            When the file cannot be read (``broken`` says why).
         """
         with self._lock:
             self._refresh()
             if self._reasoner is None:
-                raise _Broken(self.broken or "the file cannot be read")
+                raise Broken(self.broken or "the file cannot be read")
             return self.version, ask(self._reasoner), self._diagram
 
 
-class _Broken(Exception):
-    """The served file cannot be read: answered with 503 and the located error."""
+class Broken(Exception):
+    """The served file cannot be read: a query is answered with 503 and the located error."""
 
 
 def checked(reasoner: Reasoner, query: Query) -> Any:
@@ -180,7 +188,7 @@ def checked(reasoner: Reasoner, query: Query) -> Any:
         raise BadQuery(f"at {query.at!r}: {error.reason}") from None
 
 
-def application(served: Scenario) -> Any:
+def application(served: ServedFile) -> Any:
     """Return the ASGI application that serves ``served`` (Starlette).
 
     Raises
@@ -224,7 +232,7 @@ def application(served: Scenario) -> Any:
                 return error(400, str(problem))
             except ScenarioError as problem:
                 return error(400, str(problem))
-            except _Broken as problem:
+            except Broken as problem:
                 return error(503, f"the scenario file is broken: {problem}")
             except SolverLimit as problem:
                 return error(503, f"the solver hit a limit: {problem}")
@@ -244,7 +252,7 @@ def application(served: Scenario) -> Any:
         try:
             version, view, graph = served.answer(view_of(query))
             broken = None
-        except _Broken as problem:
+        except Broken as problem:
             version, view, graph, broken = served.version, None, Diagram(None, None), str(problem)
         text = live_page(
             view,
@@ -260,7 +268,7 @@ def application(served: Scenario) -> Any:
         query = parse_query(list(request.query_params.multi_items()))
         try:
             version, found, graph = served.answer(view_of(query, replay=False))
-        except _Broken as problem:
+        except Broken as problem:
             html = live_part(None, file=served.path, broken=str(problem))
             return JSONResponse(
                 {"version": served.version, "html": html, "broken": str(problem)}, headers=headers
@@ -296,7 +304,6 @@ def application(served: Scenario) -> Any:
         return JSONResponse({"version": version, **found}, headers=headers)
 
     def version(request: Request) -> Response:
-        parse_query([])  # no parameters expected
         if request.query_params:
             raise BadQuery("/api/version takes no parameter")
         number, broken = served.current()

@@ -89,7 +89,7 @@ def _loopback(host: str) -> bool:
 def run(arguments: argparse.Namespace) -> int:
     """Serve the page until Ctrl-C."""
     from commitlogic.web.pages import environment, missing_extra
-    from commitlogic.web.server import Scenario, application
+    from commitlogic.web.server import ServedFile, application
 
     environment("serve")
     try:
@@ -98,7 +98,7 @@ def run(arguments: argparse.Namespace) -> int:
         raise missing_extra("serve", "uvicorn") from None
     if not os.path.isfile(arguments.file):
         read_text(arguments.file)  # raises the located error: missing, a folder...
-    served = Scenario(arguments.file, strict=arguments.strict, forecast=arguments.forecast)
+    served = ServedFile(arguments.file, strict=arguments.strict, forecast=arguments.forecast)
     app = application(served)
     listener = _listen(arguments.host, arguments.port)
     host, port = listener.getsockname()[:2]
