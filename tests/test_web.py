@@ -484,3 +484,24 @@ def test_the_view_lists_the_said_dates() -> None:
         "2025-05-14",
         "2025-05-15",
     )
+
+
+def test_a_graph_too_large_to_read_is_a_note(monkeypatch) -> None:
+    monkeypatch.setattr(diagram_module.shutil, "which", lambda name: "/usr/bin/dot")
+    monkeypatch.setattr(diagram_module, "MAX_EDGES", 5)
+    found = diagram_module.diagram(commitlogic.load(EXAMPLE))  # 11 edges
+    assert found.svg is None and found.note is not None
+    assert found.note.startswith("The graph has 11 edges, too many")
+
+
+@pytest.mark.skipif(
+    diagram_module.shutil.which("dot") is None, reason="Graphviz's dot is not installed"
+)
+def test_graphviz_taking_too_long_is_a_note(monkeypatch) -> None:
+    from commitlogic.io.graph import dot_source, render
+
+    with pytest.raises(commitlogic.ScenarioError, match="took longer than"):
+        render(dot_source(commitlogic.load(EXAMPLE)), "svg", timeout=1e-6)
+    monkeypatch.setattr(diagram_module, "TIMEOUT", 1e-6)
+    found = diagram_module.diagram(commitlogic.load(EXAMPLE))
+    assert found.svg is None and "took longer than" in (found.note or "")

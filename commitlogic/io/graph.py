@@ -103,14 +103,16 @@ def dot_source(scenario: Scenario) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(source: str, format: GraphFormat) -> bytes:
+def render(source: str, format: GraphFormat, *, timeout: float | None = None) -> bytes:
     """Return DOT ``source`` in ``format``: the text itself, or a picture drawn by ``dot``.
+
+    ``timeout``: the seconds ``dot`` may take (default: as long as it needs).
 
     Raises
     ------
     ScenarioError
         When ``format`` is unknown, or is a picture and Graphviz's ``dot``
-        program is not installed (or fails).
+        program is not installed (or fails, or takes longer than ``timeout``).
     """
     if format not in FORMATS:
         raise ScenarioError(
@@ -126,9 +128,18 @@ def render(source: str, format: GraphFormat) -> bytes:
             "(install Graphviz, or write DOT with --format dot)",
             field="format",
         )
-    done = subprocess.run(
-        [program, f"-T{format}"], input=source.encode("utf-8"), capture_output=True, check=False
-    )
+    try:
+        done = subprocess.run(
+            [program, f"-T{format}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            check=False,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise ScenarioError(
+            f"Graphviz's dot took longer than {timeout:g} s", field="format"
+        ) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise ScenarioError(

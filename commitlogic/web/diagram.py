@@ -20,7 +20,7 @@ from commitlogic.io.graph import dot_source, render
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.scenario import Scenario
 
-__all__ = ["Diagram", "diagram", "clean_svg"]
+__all__ = ["MAX_EDGES", "NO_GRAPHVIZ", "TIMEOUT", "Diagram", "clean_svg", "diagram"]
 
 _ELEMENTS = frozenset(
     {"svg", "g", "title", "text", "tspan", "path", "polygon", "polyline", "ellipse", "circle"}
@@ -32,6 +32,10 @@ _ATTRIBUTES = frozenset(
     | {"fill-opacity", "stroke-opacity", "font-family", "font-size", "font-weight"}
     | {"font-style", "text-anchor", "width", "height", "offset", "stop-color", "opacity"}
 )
+
+#: The most edges drawn in a page, and the seconds Graphviz may take: beyond, a note.
+MAX_EDGES = 200
+TIMEOUT = 20.0
 
 NO_GRAPHVIZ = (
     "The graph needs Graphviz's dot program, which is not installed here "
@@ -48,13 +52,27 @@ class Diagram:
 
 
 def diagram(scenario: Scenario) -> Diagram:
-    """Return the dependency graph of ``scenario`` as clean inline SVG, or a note."""
+    """Return the dependency graph of ``scenario`` as clean inline SVG, or a note.
+
+    A note instead of a picture: without Graphviz, with more than
+    :data:`MAX_EDGES` edges (Graphviz takes minutes on a few hundred, and
+    nobody reads them in a page), or when ``dot`` fails or takes longer than
+    :data:`TIMEOUT` seconds.
+    """
     if shutil.which("dot") is None:
         return Diagram(None, NO_GRAPHVIZ)
+    source = dot_source(scenario)
+    edges = source.count(" -> ")
+    if edges > MAX_EDGES:
+        return Diagram(
+            None,
+            f"The graph has {edges} edges, too many to read in a page "
+            "(`commitlogic graph FILE -o graph.svg` draws it).",
+        )
     try:
-        drawn = render(dot_source(scenario), "svg")
+        drawn = render(source, "svg", timeout=TIMEOUT)
     except ScenarioError as error:
-        return Diagram(None, f"The graph could not be drawn: {error.reason}")
+        return Diagram(None, f"The graph could not be drawn: {error.reason}.")
     return Diagram(clean_svg(drawn), None)
 
 
