@@ -11,14 +11,19 @@ members)``, built here on the live :class:`~commitlogic.reasoning.solver.Solver`
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
-
-from clingo import Symbol
+from typing import TYPE_CHECKING
 
 from commitlogic.model.formulas import Formula
 from commitlogic.reasoning.minimal import minimal_subset
 from commitlogic.reasoning.resolved import Resolved
 from commitlogic.reasoning.results import Explanation, Status, Witnesses
 from commitlogic.reasoning.solver import Solver
+
+if TYPE_CHECKING:
+    from commitlogic.reasoning.clauses import ClauseProgram
+    from commitlogic.reasoning.grounded import GroundProgram
+
+    Program = ClauseProgram | GroundProgram
 
 __all__ = ["Search"]
 
@@ -34,9 +39,18 @@ class Search:
         The literal of the external ``maximize`` (rules/heuristics.lp).
     """
 
-    def __init__(self, solver: Solver, maximize: int) -> None:
+    def __init__(self, solver: Solver, maximize: int, program: Program) -> None:
         self._solver = solver
         self._maximize = maximize
+        self._program = program
+        self._names: dict[int, str] = {}  # atom literal -> atom text
+
+    def _true_atoms(self, true: Iterable[int]) -> set[str]:
+        """Return the texts of the atoms whose literals are ``true``."""
+        program = self._program
+        if len(self._names) != len(program.atoms):
+            self._names = dict(zip(program.atoms, program.names, strict=True))
+        return {self._names[literal] for literal in true}
 
     def check(
         self, query: Resolved, *fixed: int
@@ -48,10 +62,11 @@ class Search:
         """
 
         def check(members: Sequence[int]) -> tuple[bool, Collection[int]]:
-            shown, core = self._solver.model_or_core(query.assumptions(members, *fixed))
-            if shown is None:
+            assumptions = query.assumptions(members, *fixed)
+            true, core = self._solver.model_or_core(assumptions, self._program.atoms)
+            if true is None:
                 return False, core
-            return True, query.broken(_true_atoms(shown))
+            return True, query.broken(self._true_atoms(true))
 
         return check
 
@@ -93,7 +108,8 @@ class Search:
         The solver prefers false atoms (rules/heuristics.lp), so the witness
         makes true only what it has to, as far as it sees.
         """
-        true = _true_atoms(self._solver.model([*literals, -self._maximize]) or [])
+        found = self._solver.model([*literals, -self._maximize], None, self._program.atoms)
+        true = self._true_atoms(found or [])
         return tuple(sorted(name for name in universe if name in true))
 
     def explain(self, query: Resolved, formula: Formula, literal: int | None) -> Explanation:
@@ -121,7 +137,3 @@ class Search:
         )
         return Explanation(text, status, witnesses=witnesses)
 
-
-def _true_atoms(shown: Iterable[Symbol]) -> set[str]:
-    """Return the texts of the atoms ``true(A)`` among a model's shown symbols."""
-    return {symbol.arguments[0].string for symbol in shown if symbol.name == "true"}

@@ -19,16 +19,17 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 import clingo
-from clingo import Function, Number, String, Symbol
 
+from commitlogic._memory import paused_gc
 from commitlogic.model.dates import When
 from commitlogic.model.formulas import Formula, FormulaLike
 from commitlogic.model.query import Assumption, checked_formula, normalise
 from commitlogic.model.scenario import Outcome, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
-from commitlogic.reasoning.encoding import Encoder
+from commitlogic.reasoning.clauses import ClauseProgram
 from commitlogic.reasoning.explaining import Search
 from commitlogic.reasoning.forecast import Forecast, forecast
+from commitlogic.reasoning.grounded import GroundProgram
 from commitlogic.reasoning.kept import Kept
 from commitlogic.reasoning.resolved import Resolved, constraint
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
@@ -40,16 +41,20 @@ __all__ = ["Assumption", "Reasoner"]
 class _Oracle:
     """The backbone search's view of the solver for one query (see ``backbone.Oracle``).
 
-    Its keys are the solver literals of the atoms a status reads.  (In
-    states, expired is not read: it follows from ``triggered``, see
-    rules/display.lp.)
+    Its keys are the literals of what a status reads: the atoms, the
+    declared outcomes and the commitments' antecedents (``triggered``).
     """
 
     def __init__(
-        self, solver: Solver, assumptions: list[int], maximize: int, bound: int | None
+        self,
+        solver: Solver,
+        assumptions: list[int],
+        maximize: int,
+        bound: int | None,
+        keys: list[int],
     ) -> None:
         self._solver, self._assumptions = solver, assumptions
-        self._maximize, self._bound = maximize, bound
+        self._maximize, self._bound, self._keys = maximize, bound, keys
         self.models: list[list[int]] = []  # every model found, as its true keys
 
     def _guided(self, prefer: bool | None) -> list[int]:
@@ -58,22 +63,21 @@ class _Oracle:
             return self._assumptions
         return [*self._assumptions, self._maximize if prefer else -self._maximize]
 
-    def _true(self, shown: list[Symbol] | None) -> list[int] | None:
-        if shown is None:
-            return None
-        known = self._solver.known
-        true = [known[symbol] for symbol in shown if symbol in known]
-        self.models.append(true)  # type: ignore[arg-type]
-        return true  # type: ignore[return-value]
+    def _true(self, true: list[int] | None) -> list[int] | None:
+        if true is not None:
+            self.models.append(true)
+        return true
 
     def model(self, prefer: bool | None) -> list[int] | None:
-        return self._true(self._solver.model(self._guided(prefer), self._bound))
+        found = self._solver.model(self._guided(prefer), self._bound, self._keys)
+        return self._true(found)
 
     def flipped(
         self, up: Sequence[int], down: Sequence[int], prefer: bool | None
     ) -> list[int] | None:
         self._solver.probe([*up, *down])
-        return self._true(self._solver.flipped(self._guided(prefer), up, down, self._bound))
+        guided = self._guided(prefer)
+        return self._true(self._solver.flipped(guided, up, down, self._bound, self._keys))
 
 
 class Reasoner:
@@ -109,6 +113,10 @@ class Reasoner:
     >>> reasoner.status(assume=["absent(putin, istanbul_talks)"])  # doctest: +SKIP
     """
 
+    #: Strict mode builds its program as clauses (reasoning/clauses.py); ``False``
+    #: grounds rules/*.lp instead, as tolerant mode always does (tests compare both).
+    _clauses = True
+
     def __init__(
         self,
         scenario: Scenario,
@@ -121,24 +129,23 @@ class Reasoner:
         self._tolerant = tolerant
         self.time_limit = time_limit
         self.model_limit = model_limit
-        self._solver = Solver(tolerant=tolerant)
-        self._encoder = Encoder(weights=tolerant)
-        self._active_literals: dict[str, int] = {}
-        self._key_literals: dict[tuple[str, str], int | None] = {}
+        clauses = self._clauses and not tolerant
+        self._solver = Solver(tolerant=tolerant, rules=not clauses)
+        self._program: ClauseProgram | GroundProgram = (
+            ClauseProgram(self._solver, scenario)
+            if clauses
+            else GroundProgram(self._solver, scenario, weights=tolerant)
+        )
+        self._solver.watched = self._program.atoms
+        self._maximize = self._program.maximize
+        self._search = Search(self._solver, self._maximize, self._program)
         self._kept = Kept()  # the outcomes the last strict status saw
         # Per query date: the background, members and constraints of the statements.
         self._dates: dict[When | None, tuple[list[int], dict[int, str], dict]] = {}  # type: ignore[type-arg]
-        self._commitments: set[str] = set()
-        universe = self._encoder.scenario(scenario)
-        self._ground_new_part(scenario.statements)
-        self._maximize = self._solver.free_external(Function("maximize"))
-        self._search = Search(self._solver, self._maximize)
-        # The atom universe by canonical text, in order (SPEC section 2).
-        self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in universe)
+        self._commitments = [s.is_commitment for s in scenario.statements]
+        # The atom universe (SPEC section 2) in order: text -> place in the program.
+        self._universe: dict[str, int] = dict(zip(self._program.names, range(len(self._program.names)), strict=True))
         self._kept.universe = self._universe
-        # Read the literals of the shown atoms in bulk once; later ones one by one.
-        for name, arity in (("true", 1), ("occurs", 1), ("triggered", 1), ("state", 2)):
-            self._solver.literals(name, arity)
 
     # ------------------------------------------------------------------ building
 
@@ -158,7 +165,7 @@ class Reasoner:
         return self._solver.control
 
     def add(self, item: Statement | Outcome) -> None:
-        """Add a statement or an outcome to the live reasoner, grounding only the new part.
+        """Add a statement or an outcome to the live reasoner, adding only the new part.
 
         Raises
         ------
@@ -170,38 +177,22 @@ class Reasoner:
         if isinstance(item, Statement):
             self._scenario = self._scenario.with_statement(item)
             item = self._scenario.statements[-1]  # with outcome names expanded
-            self._encoder.statement(item)
-            self._ground_new_part([item])
+            self._program.add_statement(item)
+            self._commitments.append(item.is_commitment)
             self._extend_universe(formula for _field, formula in item.formulas())
         elif isinstance(item, Outcome):
             self._scenario = attrs.evolve(self._scenario, outcomes=(*self._scenario.outcomes, item))
             item = self._scenario.outcomes[-1]  # with outcome names expanded
-            self._encoder.outcome(item)
-            self._ground_new_part([])
+            self._program.add_outcome(item)
             self._extend_universe([item.when])
         else:
             raise TypeError(f"expected a Statement or an Outcome, got {type(item).__name__}")
 
     def _extend_universe(self, formulas: Iterable[Formula]) -> None:
+        positions = self._program.positions
         for formula in formulas:
             for atom in formula.atoms():
-                self._universe.setdefault(str(atom))
-
-    def _ground_new_part(self, statements: Iterable[Statement]) -> None:
-        part, facts = self._encoder.take()
-        if facts or part == 0:  # part 0 also declares the external maximize
-            self._solver.ground(part, facts)
-        for statement in statements:
-            literal = self._solver.free_external(Function("active", [String(statement.id)]))
-            self._active_literals[statement.id] = literal
-            if statement.is_commitment:
-                self._commitments.add(statement.id)
-
-    def _literal(self, formula: Formula) -> int | None:
-        """Return the solver literal of ``holds(F)``, or ``None`` when it can never hold."""
-        node = self._encoder.node(formula)
-        self._ground_new_part([])
-        return self._solver.literal(Function("holds", [Number(node)]))
+                self._universe.setdefault(str(atom), positions[atom])
 
     # ------------------------------------------------------------------ queries
 
@@ -210,28 +201,18 @@ class Reasoner:
         self._solver.start(self.time_limit, self.model_limit)
         request = normalise(self._scenario, assume, at)
         if request.at not in self._dates:  # the statements' part, once per date
-            active = set(self._scenario.active(request.at))
-            background: list[int] = []
-            members: dict[int, str] = {}
-            constraints: dict[int, tuple[Formula | None, Formula] | None] = {}
-            for statement in self._scenario.statements:
-                literal = self._active_literals[statement.id]
-                if statement.id in active:
-                    members[literal] = statement.id
-                    constraints[literal] = constraint(statement)
-                else:
-                    background.append(-literal)
-            self._dates[request.at] = (background, members, constraints)
-        background, members, constraints = self._dates[request.at]
+            self._dates[request.at] = self._statements_at(request.at)
+        background, members, constraints, commitments = self._dates[request.at]
         members, constraints = dict(members), dict(constraints)
         order = list(members.values())
         universe = self._universe
         impossible = None
         for name, formula in request.assumptions:
-            extra = [text for text in map(str, formula.atoms()) if text not in universe]
-            if extra:  # the assumption's own atoms join this query's universe only
-                universe = {**universe, **dict.fromkeys(extra)}
-            literal = self._literal(formula)
+            literal = self._program.literal(formula)
+            positions = self._program.positions
+            extra = {str(atom): positions[atom] for atom in formula.atoms()}
+            if not extra.keys() <= universe.keys():  # its own atoms join this query's universe
+                universe = {**universe, **{k: v for k, v in extra.items() if k not in universe}}
             if literal is None:
                 impossible = impossible or name
                 continue
@@ -240,7 +221,29 @@ class Reasoner:
                 order.append(name)
                 constraints[literal] = (None, formula)
         assumed = tuple(formula for _, formula in request.assumptions)
-        return Resolved(background, members, order, universe, impossible, constraints, assumed)
+        return Resolved(
+            background, members, order, universe, impossible, constraints, assumed, commitments
+        )
+
+    def _statements_at(self, at: When | None) -> tuple[list[int], dict[int, str], dict, list[int]]:  # type: ignore[type-arg]
+        """Return the background, members, constraints and active commitments at a date."""
+        with paused_gc():
+            active = set(self._scenario.active(at))
+            background: list[int] = []
+            members: dict[int, str] = {}
+            constraints: dict[int, tuple[Formula | None, Formula] | None] = {}
+            commitments: list[int] = []
+            literals, is_commitment = self._program.active, self._commitments
+            for place, statement in enumerate(self._scenario.statements):
+                literal = literals[place]
+                if statement.id in active:
+                    members[literal] = statement.id
+                    constraints[literal] = constraint(statement)
+                    if is_commitment[place]:
+                        commitments.append(place)
+                else:
+                    background.append(-literal)
+        return background, members, constraints, commitments
 
     def _optimum(self, query: Resolved) -> int | None:
         """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none."""
@@ -250,37 +253,26 @@ class Reasoner:
             return 0
         return self._solver.optimum(query.assumptions())
 
-    def _keys(self, query: Resolved) -> tuple[list[str], dict[str, list[int | None]]]:
-        """Return the active commitments, and the literals of the atoms a status reads, by kind.
+    def _keys(self, query: Resolved) -> dict[str, list[int | None]]:
+        """Return the literals of what a status reads, by kind, in report order.
 
         Kinds: ``true`` (per universe atom), ``occurs`` (per outcome),
         ``triggered`` (per active commitment) and in tolerant mode
-        ``discharged`` and ``violated`` (``state/2``).  An atom that can
-        never be true (simplified away by clingo) has the literal ``None``.
+        ``discharged`` and ``violated`` (``state/2``).  A literal is
+        ``None`` where the atom can never be true.
         """
-        commitments = [s for s in query.order if s in self._commitments]
-        names = {
-            "true": list(query.universe),
-            "occurs": [outcome.id for outcome in self._scenario.outcomes],
-            "triggered": commitments,
+        program = self._program
+        atoms, triggered = program.atoms, program.triggered
+        keys: dict[str, list[int | None]] = {
+            "true": [atoms[place] for place in query.universe.values()],
+            "occurs": list(program.outcomes),
+            "triggered": [triggered[place] for place in query.commitments],
         }
-        if self._tolerant:
-            names["discharged"] = names["violated"] = commitments
-        return commitments, {
-            kind: [self._key(kind, n) for n in found] for kind, found in names.items()
-        }
-
-    def _key(self, kind: str, name: str) -> int | None:
-        """Return the literal of the atom of ``kind`` about ``name`` (cached: symbols cost)."""
-        known = self._key_literals.get((kind, name), False)
-        if known is not False:
-            return known
-        if kind in ("discharged", "violated"):
-            symbol = Function("state", [String(name), Function(kind)])
-        else:
-            symbol = Function(kind, [String(name)])
-        literal = self._key_literals[kind, name] = self._solver.literal(symbol)
-        return literal
+        if isinstance(program, GroundProgram) and self._tolerant:
+            states = [program.states(place) for place in query.commitments]
+            keys["discharged"] = [discharged for discharged, _ in states]
+            keys["violated"] = [violated for _, violated in states]
+        return keys
 
     def status(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -305,30 +297,42 @@ class Reasoner:
         cost = self._optimum(query)
         found = None
         if cost is not None:
-            commitments, keys = self._keys(query)
+            keys = self._keys(query)
+            literals = sorted({literal for found in keys.values() for literal in found} - {None})
             oracle = _Oracle(
                 self._solver,
                 query.assumptions(),
                 self._maximize,
                 cost if self._tolerant else None,
+                literals,  # type: ignore[arg-type]
             )
-            literals = {literal for found in keys.values() for literal in found}
-            literals.discard(None)
-            found = consequences(sorted(literals), oracle)  # type: ignore[type-var]
+            found = consequences(literals, oracle)
             if found is not None and not self._tolerant:
                 self._kept.keep(query, keys["true"], oracle.models)
         if found is None:
             return StatusReport(
                 False, conflict=self._search.conflict(query), tolerant=self._tolerant
             )
-        brave, cautious = found.brave, found.cautious
+        return self._report(query, keys, found.brave, found.cautious, cost)
+
+    def _report(
+        self,
+        query: Resolved,
+        keys: dict[str, list[int | None]],
+        brave: set[int],
+        cautious: set[int],
+        cost: int | None,
+    ) -> StatusReport:
+        """Read a status report off the consequences, by position."""
+        certain, possible, impossible = Status.CERTAIN, Status.POSSIBLE, Status.IMPOSSIBLE
 
         def statuses(kind: str) -> list[Status]:
             return [
-                Status.from_bounds(in_some=literal in brave, in_all=literal in cautious)
+                certain if literal in cautious else possible if literal in brave else impossible
                 for literal in keys[kind]
             ]
 
+        commitments = [self._scenario.statements[place].id for place in query.commitments]
         states: list[list[State]] = [[] for _ in commitments]
         discharged = keys["discharged" if self._tolerant else "triggered"]
         for index, literal in enumerate(discharged):
@@ -387,7 +391,7 @@ class Reasoner:
         bound = self._optimum(query) if self._tolerant else 0
         if bound is None:
             return None
-        literal = self._literal(checked)
+        literal = self._program.literal(checked)
         if literal is None:  # the formula can never hold
             consistent = self._solver.check(query.assumptions(), bound)[0]
             return Status.IMPOSSIBLE if consistent else None
@@ -433,7 +437,7 @@ class Reasoner:
             raise ValueError("explanations are defined for strict mode, not tolerant mode")
         query = self._query(assume, at)
         checked = checked_formula(formula, self._scenario, "formula")
-        explanation = self._search.explain(query, checked, self._literal(checked))
+        explanation = self._search.explain(query, checked, self._program.literal(checked))
         # The explanation names the formula as written, outcome names and all.
         written = checked_formula(formula, self._scenario, "formula", expand=False)
         return attrs.evolve(explanation, formula=str(written))

@@ -43,11 +43,12 @@ class Resolved:
     background: list[int]  # always assumed: inactive statements are off
     members: dict[int, str]  # literal -> statement id or "assume:<text>"
     order: list[str]  # conflict members in report order
-    universe: dict[str, None]  # atom texts, in order
+    universe: dict[str, int]  # atom texts, in order -> their places in the program
     impossible: str | None  # an assumption that can never hold, if any
     # literal -> (antecedent, consequent) of each member; None for might
     constraints: dict[int, tuple[Formula | None, Formula] | None] = attrs.field(factory=dict)
     assumed: tuple[Formula, ...] = ()  # the assumed formulas
+    commitments: list[int] = attrs.field(factory=list)  # places of the active commitments
 
     def assumptions(self, members: Iterable[int] | None = None, *extra: int) -> list[int]:
         """Return the background, the chosen members (default: all) and ``extra``."""

@@ -1,0 +1,164 @@
+"""Strict mode's program as clauses, added through clingo's backend, read back by position.
+
+The ``.lp`` files in ``rules/`` are the readable specification of what a
+scenario means; gringo grounds them for tolerant mode and for the ASP export
+(:mod:`commitlogic.reasoning.grounded`).  A strict status needs much less
+than their ground program: for each statement one clause on its activation
+literal.  :class:`ClauseProgram` adds exactly that, through the backend:
+
+- each atom of the universe is a choice atom ``{a}``, preferring true or
+  false as the external ``maximize`` asks (rules/heuristics.lp);
+- a formula gets an atom of its own only when it is compound (``not``,
+  ``and``, ``or``: rules/formulas.lp); an atom is its own literal;
+- each statement that constrains becomes the constraint
+  ``:- active(S), antecedent, not consequent`` (rules/statements.lp and
+  strict.lp), with ``active(S)`` a free external atom;
+- ``triggered(S)`` is the antecedent's literal (an always-true atom for
+  ``commits`` and ``refuses``), so the commitment states a status reports
+  follow from literals it reads anyway (rules/display.lp); ``state/2`` is
+  never built.
+
+Literals are kept in lists indexed like the scenario: atoms by their place
+in the universe, statements and outcomes by their place in the scenario.
+No clingo symbol is built: models are read by literal
+(:func:`commitlogic.reasoning._backend.true_among`).  tests/test_clauses.py
+checks on drawn scenarios that both encodings give the same reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from commitlogic._memory import paused_gc
+from commitlogic.model.formulas import And, Atom, Formula, Not, Or
+from commitlogic.model.scenario import Kind, Outcome, Scenario, Statement
+from commitlogic.reasoning._backend import Builder
+from commitlogic.reasoning.solver import Solver
+
+__all__ = ["ClauseProgram"]
+
+
+class ClauseProgram:
+    """The strict-mode program of one scenario, grown statement by statement.
+
+    Attributes
+    ----------
+    names, positions, atoms
+        Every atom the program knows (the scenario's universe in order, then
+        atoms that only assumptions or added items named): its text, its
+        place by atom, and its literal, by place.
+    active, triggered
+        Per statement, by its place in the scenario: the literal of
+        ``active(S)``, and of its antecedent (``None`` for ``might``).
+    outcomes
+        Per declared outcome, by place: the literal of its formula.
+    maximize
+        The literal of the external ``maximize``.
+    """
+
+    def __init__(self, solver: Solver, scenario: Scenario) -> None:
+        self._solver = solver
+        self.names: list[str] = []
+        self.positions: dict[Atom, int] = {}
+        self.atoms: list[int] = []
+        self.active: list[int] = []
+        self.triggered: list[int | None] = []
+        self.outcomes: list[int] = []
+        self._nodes: dict[Formula, int] = {}
+        with paused_gc(), solver.control.backend() as backend:
+            self.maximize = Builder(backend).external()
+            builder = Builder(backend, self.maximize)
+            self._true = builder.atom()  # the antecedent of commits and refuses
+            builder.rule(self._true, ())
+            self._add_atoms(builder, scenario.atoms())
+            for statement in scenario.statements:
+                self._statement(builder, statement)
+            for outcome in scenario.outcomes:
+                self.outcomes.append(self._literal(builder, outcome.when))
+
+    # ------------------------------------------------------------------ growing
+
+    def add_statement(self, statement: Statement) -> None:
+        """Add one statement (its new atoms join the universe in formula order)."""
+        with self._solver.control.backend() as backend:
+            builder = Builder(backend, self.maximize)
+            for _field, formula in statement.formulas():
+                self._add_atoms(builder, formula.atoms())
+            self._statement(builder, statement)
+
+    def add_outcome(self, outcome: Outcome) -> None:
+        """Add one declared outcome."""
+        with self._solver.control.backend() as backend:
+            builder = Builder(backend, self.maximize)
+            self._add_atoms(builder, outcome.when.atoms())
+            self.outcomes.append(self._literal(builder, outcome.when))
+
+    def literal(self, formula: Formula) -> int:
+        """Return the literal of ``formula``, adding atoms and nodes it needs the first time."""
+        known = self._known(formula)
+        if known is not None:
+            return known
+        with self._solver.control.backend() as backend:
+            builder = Builder(backend, self.maximize)
+            self._add_atoms(builder, formula.atoms())
+            return self._literal(builder, formula)
+
+    # ------------------------------------------------------------------ building
+
+    def _known(self, formula: Formula) -> int | None:
+        if isinstance(formula, Atom):
+            place = self.positions.get(formula)
+            return None if place is None else self.atoms[place]
+        return self._nodes.get(formula)
+
+    def _add_atoms(self, builder: Builder, atoms: Iterable[Atom]) -> None:
+        positions, names, literals = self.positions, self.names, self.atoms
+        for atom in atoms:
+            if atom not in positions:
+                positions[atom] = len(literals)
+                names.append(str(atom))
+                literals.append(builder.choice())
+
+    def _literal(self, builder: Builder, formula: Formula) -> int:
+        """Return the literal of ``formula``, whose atoms are all known, adding nodes it needs."""
+        known = self._known(formula)
+        if known is not None:
+            return known
+        if isinstance(formula, Not):
+            body = [-self._literal(builder, formula.operand)]
+            node = builder.atom()
+            builder.rule(node, body)
+        elif isinstance(formula, And):
+            body = [self._literal(builder, operand) for operand in formula.operands]
+            node = builder.atom()
+            builder.rule(node, body)
+        elif isinstance(formula, Or):
+            body = [self._literal(builder, operand) for operand in formula.operands]
+            node = builder.atom()
+            for literal in body:
+                builder.rule(node, (literal,))
+        else:  # pragma: no cover - the formula classes are closed, atoms are known
+            raise TypeError(f"not a formula: {formula!r}")
+        self._nodes[formula] = node
+        return node
+
+    def _statement(self, builder: Builder, statement: Statement) -> None:
+        """Add ``:- active(S), antecedent, not consequent`` (rules/statements.lp, strict.lp)."""
+        active = builder.external()
+        self.active.append(active)
+        kind = statement.kind
+        if kind is Kind.MIGHT:
+            self.triggered.append(None)
+            return
+        subject = self._literal(builder, statement.subject)
+        if kind is Kind.IF or kind is Kind.ONLY_IF:
+            assert statement.condition is not None
+            condition = self._literal(builder, statement.condition)
+            antecedent, consequent = (
+                (condition, subject) if kind is Kind.IF else (subject, condition)
+            )
+            builder.rule(None, (active, antecedent, -consequent))
+        else:  # commits, observed: the subject holds; refuses: it does not
+            antecedent = self._true
+            builder.rule(None, (active, subject if kind is Kind.REFUSES else -subject))
+        self.triggered.append(antecedent)
