@@ -41,6 +41,10 @@ _FAST = _lib is not None and all(
 
 #: The longest rule body the fast path writes into its buffer (longer ones use the API).
 _BODY = 64
+# Enum values, read once (an enum member's ``value`` is a Python-level property).
+_FREE = TruthValue.Free.value
+_TRUE, _FALSE = HeuristicType.True_.value, HeuristicType.False_.value
+_KINDS = {kind: kind.value for kind in HeuristicType}
 
 
 class Builder:
@@ -79,7 +83,7 @@ class Builder:
         atom = self.atom()
         if not (
             self._fast
-            and _lib.clingo_backend_external(self._handle, atom, TruthValue.Free.value)
+            and _lib.clingo_backend_external(self._handle, atom, _FREE)
         ):
             self._backend.add_external(atom, TruthValue.Free)
         return atom
@@ -88,8 +92,7 @@ class Builder:
         """Add ``head :- body`` (``head`` ``None``: a constraint; ``choice``: ``{head} :- body``)."""
         if self._fast and len(body) <= _BODY:
             buffer = self._body
-            for index, literal in enumerate(body):
-                buffer[index] = literal
+            buffer[0 : len(body)] = body
             heads = 0 if head is None else 1
             if heads:
                 self._head[0] = head
@@ -98,6 +101,19 @@ class Builder:
             ):
                 return
         self._backend.add_rule([] if head is None else [head], list(body), choice)
+
+    def heuristic(
+        self, atom: int, kind: HeuristicType, bias: int, priority: int, condition: int
+    ) -> None:
+        """Add ``#heuristic atom : condition. [bias@priority, kind]`` (one condition literal)."""
+        if self._fast:
+            self._body[0] = condition
+            value = _KINDS[kind]
+            if _lib.clingo_backend_heuristic(
+                self._handle, atom, value, bias, priority, self._body, 1
+            ):
+                return
+        self._backend.add_heuristic(atom, kind, bias, priority, [condition])
 
     def choice(self) -> int:
         """Return a new atom with the choice rule ``{atom}``, preferring the sign ``maximize`` asks for.
@@ -112,10 +128,10 @@ class Builder:
         if not (
             self._fast
             and _lib.clingo_backend_heuristic(
-                self._handle, atom, HeuristicType.True_.value, 1, 1, self._up, 1
+                self._handle, atom, _TRUE, 1, 1, self._up, 1
             )
             and _lib.clingo_backend_heuristic(
-                self._handle, atom, HeuristicType.False_.value, 1, 1, self._down, 1
+                self._handle, atom, _FALSE, 1, 1, self._down, 1
             )
         ):
             self._backend.add_heuristic(atom, HeuristicType.True_, 1, 1, [self._maximize])

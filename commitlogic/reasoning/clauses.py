@@ -43,10 +43,10 @@ class ClauseProgram:
 
     Attributes
     ----------
-    names, positions, atoms
+    names, atoms
         Every atom the program knows (the scenario's universe in order, then
-        atoms that only assumptions or added items named): its text, its
-        place by atom, and its literal, by place.
+        atoms that only assumptions or added items named): its text and its
+        literal, by place (see :meth:`place`).
     active, triggered
         Per statement, by its place in the scenario: the literal of
         ``active(S)``, and of its antecedent (``None`` for ``might``).
@@ -59,7 +59,7 @@ class ClauseProgram:
     def __init__(self, solver: Solver, scenario: Scenario) -> None:
         self._solver = solver
         self.names: list[str] = []
-        self.positions: dict[Atom, int] = {}
+        self.positions: dict[tuple[str, tuple[str, ...]], int] = {}  # by name and arguments
         self.atoms: list[int] = []
         self.active: list[int] = []
         self.triggered: list[int | None] = []
@@ -70,7 +70,7 @@ class ClauseProgram:
             builder = Builder(backend, self.maximize)
             self._true = builder.atom()  # the antecedent of commits and refuses
             builder.rule(self._true, ())
-            self._add_atoms(builder, scenario.atoms())
+            self._add_universe(builder, scenario)
             for statement in scenario.statements:
                 self._statement(builder, statement)
             for outcome in scenario.outcomes:
@@ -105,17 +105,44 @@ class ClauseProgram:
 
     # ------------------------------------------------------------------ building
 
+    def place(self, atom: Atom) -> int:
+        """Return the place of a known atom."""
+        return self.positions[atom.name, atom.args]
+
     def _known(self, formula: Formula) -> int | None:
-        if isinstance(formula, Atom):
-            place = self.positions.get(formula)
+        if type(formula) is Atom:
+            place = self.positions.get((formula.name, formula.args))
             return None if place is None else self.atoms[place]
         return self._nodes.get(formula)
+
+    def _add_universe(self, builder: Builder, scenario: Scenario) -> None:
+        """Add the universe of ``Scenario.atoms`` in its order, without building its atoms.
+
+        Every ``attends(a, e)`` with ``a`` invited to ``e``, then the atoms of
+        the statements and outcomes (SPEC section 2).
+        """
+        positions, names, literals = self.positions, self.names, self.atoms
+        everyone = tuple(actor.id for actor in scenario.actors)
+        for event in scenario.events:
+            for actor in everyone if event.invited is None else event.invited:
+                key = ("attends", (actor, event.id))
+                if key not in positions:
+                    positions[key] = len(literals)
+                    names.append(f"attends({actor},{event.id})")
+                    literals.append(builder.choice())
+        for statement in scenario.statements:
+            self._add_atoms(builder, statement.subject.atoms())
+            if statement.condition is not None:
+                self._add_atoms(builder, statement.condition.atoms())
+        for outcome in scenario.outcomes:
+            self._add_atoms(builder, outcome.when.atoms())
 
     def _add_atoms(self, builder: Builder, atoms: Iterable[Atom]) -> None:
         positions, names, literals = self.positions, self.names, self.atoms
         for atom in atoms:
-            if atom not in positions:
-                positions[atom] = len(literals)
+            key = (atom.name, atom.args)
+            if key not in positions:
+                positions[key] = len(literals)
                 names.append(str(atom))
                 literals.append(builder.choice())
 

@@ -44,7 +44,7 @@ class GroundProgram:
         self._solver = solver
         self._encoder = Encoder(weights=weights)
         self.names: list[str] = []
-        self.positions: dict[Atom, int] = {}
+        self.positions: dict[tuple[str, tuple[str, ...]], int] = {}  # by name and arguments
         self.atoms: list[int] = []
         self.active: list[int] = []
         self.triggered: list[int | None] = []
@@ -96,10 +96,14 @@ class GroundProgram:
         if facts or part == 0:  # part 0 also declares the external maximize
             self._solver.ground(part, facts)
 
+    def place(self, atom: Atom) -> int:
+        """Return the place of a known atom."""
+        return self.positions[atom.name, atom.args]
+
     def _register(self, atoms: Iterable[Atom]) -> None:
         for atom in atoms:
-            if atom not in self.positions:
-                self.positions[atom] = len(self.atoms)
+            if (atom.name, atom.args) not in self.positions:
+                self.positions[atom.name, atom.args] = len(self.atoms)
                 self.names.append(str(atom))
                 literal = self._solver.literal(Function("true", [String(str(atom))]))
                 assert literal is not None, "an atom of the universe is always a choice"

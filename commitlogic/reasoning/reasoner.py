@@ -31,7 +31,7 @@ from commitlogic.reasoning.explaining import Search
 from commitlogic.reasoning.forecast import Forecast, forecast
 from commitlogic.reasoning.grounded import GroundProgram
 from commitlogic.reasoning.kept import Kept
-from commitlogic.reasoning.resolved import Resolved, constraint
+from commitlogic.reasoning.resolved import Resolved
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
 
@@ -189,10 +189,10 @@ class Reasoner:
             raise TypeError(f"expected a Statement or an Outcome, got {type(item).__name__}")
 
     def _extend_universe(self, formulas: Iterable[Formula]) -> None:
-        positions = self._program.positions
+        place = self._program.place
         for formula in formulas:
             for atom in formula.atoms():
-                self._universe.setdefault(str(atom), positions[atom])
+                self._universe.setdefault(str(atom), place(atom))
 
     # ------------------------------------------------------------------ queries
 
@@ -209,8 +209,8 @@ class Reasoner:
         impossible = None
         for name, formula in request.assumptions:
             literal = self._program.literal(formula)
-            positions = self._program.positions
-            extra = {str(atom): positions[atom] for atom in formula.atoms()}
+            place = self._program.place
+            extra = {str(atom): place(atom) for atom in formula.atoms()}
             if not extra.keys() <= universe.keys():  # its own atoms join this query's universe
                 universe = {**universe, **{k: v for k, v in extra.items() if k not in universe}}
             if literal is None:
@@ -231,14 +231,14 @@ class Reasoner:
             active = set(self._scenario.active(at))
             background: list[int] = []
             members: dict[int, str] = {}
-            constraints: dict[int, tuple[Formula | None, Formula] | None] = {}
+            constraints: dict[int, Statement | tuple[None, Formula]] = {}
             commitments: list[int] = []
             literals, is_commitment = self._program.active, self._commitments
             for place, statement in enumerate(self._scenario.statements):
                 literal = literals[place]
                 if statement.id in active:
                     members[literal] = statement.id
-                    constraints[literal] = constraint(statement)
+                    constraints[literal] = statement
                     if is_commitment[place]:
                         commitments.append(place)
                 else:
@@ -324,7 +324,19 @@ class Reasoner:
         cost: int | None,
     ) -> StatusReport:
         """Read a status report off the consequences, by position."""
+        with paused_gc():
+            return self._read(query, keys, brave, cautious, cost)
+
+    def _read(
+        self,
+        query: Resolved,
+        keys: dict[str, list[int | None]],
+        brave: set[int],
+        cautious: set[int],
+        cost: int | None,
+    ) -> StatusReport:
         certain, possible, impossible = Status.CERTAIN, Status.POSSIBLE, Status.IMPOSSIBLE
+        discharged_, expired, violated = State.DISCHARGED, State.EXPIRED, State.VIOLATED
 
         def statuses(kind: str) -> list[Status]:
             return [
@@ -337,13 +349,13 @@ class Reasoner:
         discharged = keys["discharged" if self._tolerant else "triggered"]
         for index, literal in enumerate(discharged):
             if literal in brave:
-                states[index].append(State.DISCHARGED)
+                states[index].append(discharged_)
         for index, literal in enumerate(keys["triggered"]):
             if literal not in cautious:
-                states[index].append(State.EXPIRED)
+                states[index].append(expired)
         for index, literal in enumerate(keys.get("violated", ())):
             if literal in brave:
-                states[index].append(State.VIOLATED)
+                states[index].append(violated)
         outcomes = [outcome.id for outcome in self._scenario.outcomes]
         return StatusReport(
             True,

@@ -45,8 +45,8 @@ class Resolved:
     order: list[str]  # conflict members in report order
     universe: dict[str, int]  # atom texts, in order -> their places in the program
     impossible: str | None  # an assumption that can never hold, if any
-    # literal -> (antecedent, consequent) of each member; None for might
-    constraints: dict[int, tuple[Formula | None, Formula] | None] = attrs.field(factory=dict)
+    # literal -> each member: its statement (see constraint()) or an assumption's (None, formula)
+    constraints: dict[int, Statement | tuple[None, Formula]] = attrs.field(factory=dict)
     assumed: tuple[Formula, ...] = ()  # the assumed formulas
     commitments: list[int] = attrs.field(factory=list)  # places of the active commitments
 
@@ -91,13 +91,12 @@ class _Truth(Mapping[Atom, bool]):
 class _Broken(Collection[int]):
     """The member literals a model falsifies, evaluated when asked."""
 
-    def __init__(
-        self, constraints: dict[int, tuple[Formula | None, Formula] | None], truth: _Truth
-    ):
+    def __init__(self, constraints: dict[int, Statement | tuple[None, Formula]], truth: _Truth):
         self._constraints, self._truth = constraints, truth
 
     def __contains__(self, literal: object) -> bool:
-        found = self._constraints.get(literal)  # type: ignore[call-overload]
+        member = self._constraints.get(literal)  # type: ignore[call-overload]
+        found = constraint(member) if isinstance(member, Statement) else member
         if found is None:
             return False
         antecedent, consequent = found

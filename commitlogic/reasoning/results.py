@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from commitlogic._memory import paused_gc
 from commitlogic.reasoning import tables
 
 __all__ = ["Explanation", "State", "Status", "StatusReport", "Witnesses"]
@@ -79,6 +80,10 @@ class StatusReport:
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON object of ``commitlogic status --json``."""
+        with paused_gc():  # a large report builds many objects that live on
+            return self._json()
+
+    def _json(self) -> dict[str, Any]:
         result: dict[str, Any] = {
             "consistent": self.consistent,
             "atoms": {name: str(status) for name, status in sorted(self.atoms.items())},

@@ -24,10 +24,10 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 
 import clingo
-from clingo import HeuristicType, Number, Symbol, TruthValue
+from clingo import HeuristicType, Number, Symbol
 
 from commitlogic.model.errors import SolverLimit
-from commitlogic.reasoning._backend import true_among
+from commitlogic.reasoning._backend import Builder, true_among
 from commitlogic.reasoning.encoding import (
     PART,
     SOLVER_OPTIONS,
@@ -248,26 +248,26 @@ class Solver:
         if not new:
             return
         with self.control.backend() as backend:
-            flip = backend.add_atom()
+            build = Builder(backend)
+            flip = build.atom()
             self._flips.append(flip)
+            sign, level = HeuristicType.Sign, HeuristicType.Level
             for literal in new:
-                up, down = backend.add_atom(), backend.add_atom()
-                backend.add_external(up, TruthValue.Free)
-                backend.add_external(down, TruthValue.Free)
+                up, down = build.external(), build.external()
                 self._switches += (up, down)
-                backend.add_rule([flip], [up, literal])
-                backend.add_rule([flip], [down, -literal])
+                build.rule(flip, (up, literal))
+                build.rule(flip, (down, -literal))
                 # Decide a probed literal first, and try its other value first
                 # (CadiBack's phases): one model then flips as many as it can.
-                for switch, sign in ((up, 1), (down, -1)):
-                    backend.add_heuristic(literal, HeuristicType.Sign, sign, 2, [switch])
-                    backend.add_heuristic(literal, HeuristicType.Level, 1, 2, [switch])
+                build.heuristic(literal, sign, 1, 2, up)
+                build.heuristic(literal, level, 1, 2, up)
+                build.heuristic(literal, sign, -1, 2, down)
+                build.heuristic(literal, level, 1, 2, down)
                 self._probes[literal] = (up, down)
             # A free external not assumed constrains nothing: the solver may
             # always leave it false.  So the previous batch's guard needs no switch.
-            self._probing = backend.add_atom()
-            backend.add_external(self._probing, TruthValue.Free)
-            backend.add_rule([], [self._probing, *(-atom for atom in self._flips)])
+            self._probing = build.external()
+            build.rule(None, [self._probing, *(-atom for atom in self._flips)])
 
     def flipped(
         self,
