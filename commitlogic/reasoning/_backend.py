@@ -24,7 +24,7 @@ from clingo.backend import Backend
 __all__ = ["Builder", "true_among"]
 
 try:  # the cffi handles that clingo's own Python modules use
-    from clingo._internal import _ffi, _lib
+    from clingo._internal import _ffi, _lib  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - a clingo without them: the public API
     _ffi = _lib = None
 
@@ -64,7 +64,7 @@ class Builder:
         self._backend, self._maximize = backend, maximize
         self._fast = _FAST
         if self._fast:
-            self._handle: Any = backend._rep  # type: ignore[attr-defined]
+            self._handle: Any = backend._rep
             self._out = _ffi.new("clingo_atom_t*")
             self._head = _ffi.new("clingo_atom_t[1]")
             self._body = _ffi.new("clingo_literal_t[]", _BODY)
@@ -143,7 +143,7 @@ def true_among(model: clingo.Model, literals: Sequence[int]) -> list[int]:
     """Return the program literals of ``literals`` that are true in ``model``, in order."""
     if not _FAST:
         return [literal for literal in literals if model.is_true(literal)]
-    handle: Any = model._rep  # type: ignore[attr-defined]
+    handle: Any = model._rep
     out = _ffi.new("bool*")
     is_true = _lib.clingo_model_is_true
     return [

@@ -37,6 +37,11 @@ from commitlogic.reasoning.solver import Solver
 
 __all__ = ["Assumption", "Reasoner"]
 
+#: What a query date fixes: the background (inactive statements off), the
+#: members (literal -> statement id), their constraints and the places of the
+#: active commitments.
+_AtDate = tuple[list[int], dict[int, str], dict[int, Statement | tuple[None, Formula]], list[int]]
+
 
 class _Oracle:
     """The backbone search's view of the solver for one query (see ``backbone.Oracle``).
@@ -141,7 +146,7 @@ class Reasoner:
         self._search = Search(self._solver, self._maximize, self._program)
         self._kept = Kept()  # the outcomes the last strict status saw
         # Per query date: the background, members and constraints of the statements.
-        self._dates: dict[When | None, tuple[list[int], dict[int, str], dict]] = {}  # type: ignore[type-arg]
+        self._dates: dict[When | None, _AtDate] = {}
         self._commitments = [s.is_commitment for s in scenario.statements]
         # The atom universe (SPEC section 2) in order: text -> place in the program.
         self._universe: dict[str, int] = dict(zip(self._program.names, range(len(self._program.names)), strict=True))
@@ -225,7 +230,7 @@ class Reasoner:
             background, members, order, universe, impossible, constraints, assumed, commitments
         )
 
-    def _statements_at(self, at: When | None) -> tuple[list[int], dict[int, str], dict, list[int]]:  # type: ignore[type-arg]
+    def _statements_at(self, at: When | None) -> _AtDate:
         """Return the background, members, constraints and active commitments at a date."""
         with paused_gc():
             active = set(self._scenario.active(at))
@@ -298,13 +303,14 @@ class Reasoner:
         found = None
         if cost is not None:
             keys = self._keys(query)
-            literals = sorted({literal for found in keys.values() for literal in found} - {None})
+            read = {literal for found in keys.values() for literal in found}
+            literals = sorted(literal for literal in read if literal is not None)
             oracle = _Oracle(
                 self._solver,
                 query.assumptions(),
                 self._maximize,
                 cost if self._tolerant else None,
-                literals,  # type: ignore[arg-type]
+                literals,
             )
             found = consequences(literals, oracle)
             if found is not None and not self._tolerant:
