@@ -27,12 +27,13 @@ checks on drawn scenarios that both encodings give the same reports.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from commitlogic._memory import paused_gc
 from commitlogic.model.formulas import And, Atom, Formula, Not, Or
 from commitlogic.model.scenario import Kind, Outcome, Scenario, Statement
 from commitlogic.reasoning._backend import Builder
+from commitlogic.reasoning.propagation import Clauses
 from commitlogic.reasoning.solver import Solver
 
 __all__ = ["ClauseProgram"]
@@ -56,7 +57,8 @@ class ClauseProgram:
         The literal of the external ``maximize``.
     """
 
-    def __init__(self, solver: Solver, scenario: Scenario) -> None:
+    def __init__(self, solver: Solver, scenario: Scenario | None = None) -> None:
+        """Build the program of ``scenario`` (``None``: an empty one, grown by the methods)."""
         self._solver = solver
         self.names: list[str] = []
         self.positions: dict[tuple[str, tuple[str, ...]], int] = {}  # by name and arguments
@@ -65,16 +67,19 @@ class ClauseProgram:
         self.triggered: list[int | None] = []
         self.outcomes: list[int] = []
         self._nodes: dict[Formula, int] = {}
+        self.clauses = Clauses()  # the same program, for propagation in Python
         with paused_gc(), solver.control.backend() as backend:
             self.maximize = Builder(backend).external()
             builder = Builder(backend, self.maximize)
             self._true = builder.atom()  # the antecedent of commits and refuses
             builder.rule(self._true, ())
-            self._add_universe(builder, scenario)
-            for statement in scenario.statements:
-                self._statement(builder, statement)
-            for outcome in scenario.outcomes:
-                self.outcomes.append(self._literal(builder, outcome.when))
+            self.clauses.add((self._true,))
+            if scenario is not None:
+                self._add_universe(builder, scenario)
+                for statement in scenario.statements:
+                    self._statement(builder, statement)
+                for outcome in scenario.outcomes:
+                    self.outcomes.append(self._literal(builder, outcome.when))
 
     # ------------------------------------------------------------------ growing
 
@@ -85,6 +90,20 @@ class ClauseProgram:
             for _field, formula in statement.formulas():
                 self._add_atoms(builder, formula.atoms())
             self._statement(builder, statement)
+
+    def require(self, formula: Formula, holds: bool = True, guarded: bool = True) -> int | None:
+        """Add ``:- switch, not F`` (or ``:- switch, F``); return the switch, a free external.
+
+        Without ``guarded``, the constraint has no switch and ``None`` is returned.
+        """
+        with self._solver.control.backend() as backend:
+            builder = Builder(backend, self.maximize)
+            self._add_atoms(builder, formula.atoms())
+            literal = self._literal(builder, formula)
+            switch = builder.external() if guarded else None
+            body = [literal if not holds else -literal]
+            self._constraint(builder, body if switch is None else [switch, *body])
+        return switch
 
     def add_outcome(self, outcome: Outcome) -> None:
         """Add one declared outcome."""
@@ -155,15 +174,18 @@ class ClauseProgram:
             body = [-self._literal(builder, formula.operand)]
             node = builder.atom()
             builder.rule(node, body)
+            self.clauses.rule(node, body)
         elif isinstance(formula, And):
             body = [self._literal(builder, operand) for operand in formula.operands]
             node = builder.atom()
             builder.rule(node, body)
+            self.clauses.rule(node, body)
         elif isinstance(formula, Or):
             body = [self._literal(builder, operand) for operand in formula.operands]
             node = builder.atom()
             for literal in body:
                 builder.rule(node, (literal,))
+            self.clauses.rules(node, body)
         else:  # pragma: no cover - the formula classes are closed, atoms are known
             raise TypeError(f"not a formula: {formula!r}")
         self._nodes[formula] = node
@@ -184,8 +206,12 @@ class ClauseProgram:
             antecedent, consequent = (
                 (condition, subject) if kind is Kind.IF else (subject, condition)
             )
-            builder.rule(None, (active, antecedent, -consequent))
+            self._constraint(builder, (active, antecedent, -consequent))
         else:  # commits, observed: the subject holds; refuses: it does not
             antecedent = self._true
-            builder.rule(None, (active, subject if kind is Kind.REFUSES else -subject))
+            self._constraint(builder, (active, subject if kind is Kind.REFUSES else -subject))
         self.triggered.append(antecedent)
+
+    def _constraint(self, builder: Builder, body: Sequence[int]) -> None:
+        builder.rule(None, body)
+        self.clauses.add(-literal for literal in body)

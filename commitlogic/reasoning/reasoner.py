@@ -61,6 +61,7 @@ class _Oracle:
         self._solver, self._assumptions = solver, assumptions
         self._maximize, self._bound, self._keys = maximize, bound, keys
         self.models: list[list[int]] = []  # every model found, as its true keys
+        self.core: list[int] | None = None  # the core of a call that found no model
 
     def _guided(self, prefer: bool | None) -> list[int]:
         # Prefer true atoms or false ones (rules/heuristics.lp).
@@ -74,7 +75,9 @@ class _Oracle:
         return true
 
     def model(self, prefer: bool | None) -> list[int] | None:
-        found = self._solver.model(self._guided(prefer), self._bound, self._keys)
+        found, core = self._solver.model_or_core(self._guided(prefer), self._keys, self._bound)
+        if found is None and self._bound is None:  # a strict query without any outcome
+            self.core = core
         return self._true(found)
 
     def flipped(
@@ -300,7 +303,7 @@ class Reasoner:
         """
         query = self._query(assume, at)
         cost = self._optimum(query)
-        found = None
+        found = oracle = None
         if cost is not None:
             keys = self._keys(query)
             read = {literal for found in keys.values() for literal in found}
@@ -316,9 +319,9 @@ class Reasoner:
             if found is not None and not self._tolerant:
                 self._kept.keep(query, keys["true"], oracle.models)
         if found is None:
-            return StatusReport(
-                False, conflict=self._search.conflict(query), tolerant=self._tolerant
-            )
+            core = None if oracle is None else oracle.core
+            conflict = self._search.conflict(query, core)
+            return StatusReport(False, conflict=conflict, tolerant=self._tolerant)
         return self._report(query, keys, found.brave, found.cautious, cost)
 
     def _report(
@@ -386,9 +389,10 @@ class Reasoner:
     ) -> tuple[str, ...] | None:
         """Return a minimal conflict (statement ids and ``assume:`` names), or ``None``."""
         query = self._query(assume, at)
-        if query.impossible is None and self._solver.check(query.assumptions())[0]:
-            return None
-        return self._search.conflict(query)
+        if query.impossible is not None:
+            return self._search.conflict(query)
+        consistent, core = self._solver.check(query.assumptions())
+        return None if consistent else self._search.conflict(query, core)
 
     def query(
         self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None

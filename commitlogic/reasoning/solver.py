@@ -126,6 +126,11 @@ class Solver:
         self._model_limit = model_limit
         self._seen = set()
 
+    def lend_limits(self, other: Solver) -> None:
+        """Let ``other`` count against this query's deadline and model budget."""
+        other._time_limit, other._deadline = self._time_limit, self._deadline
+        other._model_limit, other._seen = self._model_limit, self._seen
+
     def solve(
         self,
         assumptions: Sequence[int],
