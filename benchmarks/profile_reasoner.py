@@ -19,9 +19,10 @@ times, in this process:
 - ``conflict/status``: that conflict's time divided by the first status's.
 
 Each phase prints its wall-clock time and the CPU time of the process
-(every thread), which a busy machine disturbs less.  The peak resident memory of the process (``ru_maxrss``) is printed at the
-end.  ``--profile PHASE`` runs that phase under :mod:`cProfile` and prints
-its 25 most expensive functions (cumulative).
+(every thread), which a busy machine disturbs less.  The peak resident
+memory of the process (``ru_maxrss``) is printed at the end.
+``--profile PHASE`` runs that phase under :mod:`cProfile` and prints its
+25 most expensive functions (cumulative).
 """
 
 from __future__ import annotations

@@ -81,15 +81,12 @@ class Builder:
     def external(self) -> int:
         """Return a new free external atom: assumptions may set it either way."""
         atom = self.atom()
-        if not (
-            self._fast
-            and _lib.clingo_backend_external(self._handle, atom, _FREE)
-        ):
+        if not (self._fast and _lib.clingo_backend_external(self._handle, atom, _FREE)):
             self._backend.add_external(atom, TruthValue.Free)
         return atom
 
     def rule(self, head: int | None, body: Sequence[int], choice: bool = False) -> None:
-        """Add ``head :- body`` (``head`` ``None``: a constraint; ``choice``: ``{head} :- body``)."""
+        """Add ``head :- body`` (``None``: a constraint; ``choice``: ``{head} :- body``)."""
         if self._fast and len(body) <= _BODY:
             buffer = self._body
             buffer[0 : len(body)] = body
@@ -116,7 +113,7 @@ class Builder:
         self._backend.add_heuristic(atom, kind, bias, priority, [condition])
 
     def choice(self) -> int:
-        """Return a new atom with the choice rule ``{atom}``, preferring the sign ``maximize`` asks for.
+        """Return a new atom with the choice rule ``{atom}``, of the sign ``maximize`` prefers.
 
         Its heuristics are those of rules/heuristics.lp: level 1, sign true
         while ``maximize`` holds and false while it does not.
@@ -127,12 +124,8 @@ class Builder:
             return atom
         if not (
             self._fast
-            and _lib.clingo_backend_heuristic(
-                self._handle, atom, _TRUE, 1, 1, self._up, 1
-            )
-            and _lib.clingo_backend_heuristic(
-                self._handle, atom, _FALSE, 1, 1, self._down, 1
-            )
+            and _lib.clingo_backend_heuristic(self._handle, atom, _TRUE, 1, 1, self._up, 1)
+            and _lib.clingo_backend_heuristic(self._handle, atom, _FALSE, 1, 1, self._down, 1)
         ):
             self._backend.add_heuristic(atom, HeuristicType.True_, 1, 1, [self._maximize])
             self._backend.add_heuristic(atom, HeuristicType.False_, 1, 1, [-self._maximize])

@@ -86,10 +86,7 @@ class ClauseProgram:
     def add_statement(self, statement: Statement) -> None:
         """Add one statement (its new atoms join the universe in formula order)."""
         with self._solver.control.backend() as backend:
-            builder = Builder(backend, self.maximize)
-            for _field, formula in statement.formulas():
-                self._add_atoms(builder, formula.atoms())
-            self._statement(builder, statement)
+            self._statement(Builder(backend, self.maximize), statement)
 
     def require(self, formula: Formula, holds: bool = True, guarded: bool = True) -> int | None:
         """Add ``:- switch, not F`` (or ``:- switch, F``); return the switch, a free external.
@@ -98,7 +95,6 @@ class ClauseProgram:
         """
         with self._solver.control.backend() as backend:
             builder = Builder(backend, self.maximize)
-            self._add_atoms(builder, formula.atoms())
             literal = self._literal(builder, formula)
             switch = builder.external() if guarded else None
             body = [literal if not holds else -literal]
@@ -109,7 +105,6 @@ class ClauseProgram:
         """Add one declared outcome."""
         with self._solver.control.backend() as backend:
             builder = Builder(backend, self.maximize)
-            self._add_atoms(builder, outcome.when.atoms())
             self.outcomes.append(self._literal(builder, outcome.when))
 
     def literal(self, formula: Formula) -> int:
@@ -118,9 +113,7 @@ class ClauseProgram:
         if known is not None:
             return known
         with self._solver.control.backend() as backend:
-            builder = Builder(backend, self.maximize)
-            self._add_atoms(builder, formula.atoms())
-            return self._literal(builder, formula)
+            return self._literal(Builder(backend, self.maximize), formula)
 
     # ------------------------------------------------------------------ building
 
@@ -135,10 +128,11 @@ class ClauseProgram:
         return self._nodes.get(formula)
 
     def _add_universe(self, builder: Builder, scenario: Scenario) -> None:
-        """Add the universe of ``Scenario.atoms`` in its order, without building its atoms.
+        """Add the invited attendances, the first atoms of ``Scenario.atoms``, without atoms.
 
-        Every ``attends(a, e)`` with ``a`` invited to ``e``, then the atoms of
-        the statements and outcomes (SPEC section 2).
+        Every ``attends(a, e)`` with ``a`` invited to ``e``; the atoms of the
+        statements and outcomes follow as they are encoded, in the same order
+        (SPEC section 2).
         """
         positions, names, literals = self.positions, self.names, self.atoms
         everyone = tuple(actor.id for actor in scenario.actors)
@@ -149,12 +143,6 @@ class ClauseProgram:
                     positions[key] = len(literals)
                     names.append(f"attends({actor},{event.id})")
                     literals.append(builder.choice())
-        for statement in scenario.statements:
-            self._add_atoms(builder, statement.subject.atoms())
-            if statement.condition is not None:
-                self._add_atoms(builder, statement.condition.atoms())
-        for outcome in scenario.outcomes:
-            self._add_atoms(builder, outcome.when.atoms())
 
     def _add_atoms(self, builder: Builder, atoms: Iterable[Atom]) -> None:
         positions, names, literals = self.positions, self.names, self.atoms
@@ -166,10 +154,21 @@ class ClauseProgram:
                 literals.append(builder.choice())
 
     def _literal(self, builder: Builder, formula: Formula) -> int:
-        """Return the literal of ``formula``, whose atoms are all known, adding nodes it needs."""
-        known = self._known(formula)
-        if known is not None:
-            return known
+        """Return the literal of ``formula``, adding the atoms and nodes it needs.
+
+        New atoms join the universe in the order ``Formula.atoms`` gives them.
+        """
+        if type(formula) is Atom:
+            key = (formula.name, formula.args)
+            place = self.positions.get(key)
+            if place is None:
+                place = self.positions[key] = len(self.atoms)
+                self.names.append(str(formula))
+                self.atoms.append(builder.choice())
+            return self.atoms[place]
+        node = self._nodes.get(formula)
+        if node is not None:
+            return node
         if isinstance(formula, Not):
             body = [-self._literal(builder, formula.operand)]
             node = builder.atom()
@@ -186,7 +185,7 @@ class ClauseProgram:
             for literal in body:
                 builder.rule(node, (literal,))
             self.clauses.rules(node, body)
-        else:  # pragma: no cover - the formula classes are closed, atoms are known
+        else:  # pragma: no cover - the formula classes are closed
             raise TypeError(f"not a formula: {formula!r}")
         self._nodes[formula] = node
         return node
@@ -196,7 +195,9 @@ class ClauseProgram:
         active = builder.external()
         self.active.append(active)
         kind = statement.kind
-        if kind is Kind.MIGHT:
+        if kind is Kind.MIGHT:  # constrains nothing; its atoms join the universe
+            for _field, formula in statement.formulas():
+                self._add_atoms(builder, formula.atoms())
             self.triggered.append(None)
             return
         subject = self._literal(builder, statement.subject)
@@ -214,4 +215,4 @@ class ClauseProgram:
 
     def _constraint(self, builder: Builder, body: Sequence[int]) -> None:
         builder.rule(None, body)
-        self.clauses.add(-literal for literal in body)
+        self.clauses.forbid(body)

@@ -190,4 +190,3 @@ class Search:
             fails=self.witness(query.assumptions(None, -literal), universe),
         )
         return Explanation(text, status, witnesses=witnesses)
-

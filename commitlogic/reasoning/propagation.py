@@ -27,10 +27,15 @@ class Clauses:
         self._clauses: list[tuple[int, ...]] = []
         self._occurs: dict[int, list[int]] = {}  # literal -> indexes of clauses with it
         self._indexed = 0  # clauses indexed so far
+        self._bodies: list[Sequence[int]] = []  # constraints not yet turned into clauses
 
     def add(self, clause: Iterable[int]) -> None:
         """Add one clause (a disjunction of program literals)."""
         self._clauses.append(tuple(clause))
+
+    def forbid(self, body: Sequence[int]) -> None:
+        """Add the constraint ``:- body`` (turned into its clause when first needed)."""
+        self._bodies.append(body)
 
     def rule(self, head: int, body: Sequence[int]) -> None:
         """Add the completion of ``head``, defined by this one rule: ``head <-> body``."""
@@ -46,6 +51,8 @@ class Clauses:
 
     def _index(self) -> dict[int, list[int]]:
         occurs, clauses = self._occurs, self._clauses
+        clauses.extend(tuple(-literal for literal in body) for body in self._bodies)
+        self._bodies.clear()
         for index in range(self._indexed, len(clauses)):
             for literal in clauses[index]:
                 occurs.setdefault(literal, []).append(index)

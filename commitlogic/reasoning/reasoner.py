@@ -31,8 +31,9 @@ from commitlogic.reasoning.explaining import Search
 from commitlogic.reasoning.forecast import Forecast, forecast
 from commitlogic.reasoning.grounded import GroundProgram
 from commitlogic.reasoning.kept import Kept
+from commitlogic.reasoning.reading import Read, SolverOracle
 from commitlogic.reasoning.resolved import Resolved
-from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
+from commitlogic.reasoning.results import Explanation, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
 
 __all__ = ["Assumption", "Reasoner"]
@@ -41,51 +42,6 @@ __all__ = ["Assumption", "Reasoner"]
 #: members (literal -> statement id), their constraints and the places of the
 #: active commitments.
 _AtDate = tuple[list[int], dict[int, str], dict[int, Statement | tuple[None, Formula]], list[int]]
-
-
-class _Oracle:
-    """The backbone search's view of the solver for one query (see ``backbone.Oracle``).
-
-    Its keys are the literals of what a status reads: the atoms, the
-    declared outcomes and the commitments' antecedents (``triggered``).
-    """
-
-    def __init__(
-        self,
-        solver: Solver,
-        assumptions: list[int],
-        maximize: int,
-        bound: int | None,
-        keys: list[int],
-    ) -> None:
-        self._solver, self._assumptions = solver, assumptions
-        self._maximize, self._bound, self._keys = maximize, bound, keys
-        self.models: list[list[int]] = []  # every model found, as its true keys
-        self.core: list[int] | None = None  # the core of a call that found no model
-
-    def _guided(self, prefer: bool | None) -> list[int]:
-        # Prefer true atoms or false ones (rules/heuristics.lp).
-        if prefer is None:
-            return self._assumptions
-        return [*self._assumptions, self._maximize if prefer else -self._maximize]
-
-    def _true(self, true: list[int] | None) -> list[int] | None:
-        if true is not None:
-            self.models.append(true)
-        return true
-
-    def model(self, prefer: bool | None) -> list[int] | None:
-        found, core = self._solver.model_or_core(self._guided(prefer), self._keys, self._bound)
-        if found is None and self._bound is None:  # a strict query without any outcome
-            self.core = core
-        return self._true(found)
-
-    def flipped(
-        self, up: Sequence[int], down: Sequence[int], prefer: bool | None
-    ) -> list[int] | None:
-        self._solver.probe([*up, *down])
-        guided = self._guided(prefer)
-        return self._true(self._solver.flipped(guided, up, down, self._bound, self._keys))
 
 
 class Reasoner:
@@ -152,7 +108,8 @@ class Reasoner:
         self._dates: dict[When | None, _AtDate] = {}
         self._commitments = [s.is_commitment for s in scenario.statements]
         # The atom universe (SPEC section 2) in order: text -> place in the program.
-        self._universe: dict[str, int] = dict(zip(self._program.names, range(len(self._program.names)), strict=True))
+        names = self._program.names
+        self._universe: dict[str, int] = dict(zip(names, range(len(names)), strict=True))
         self._kept.universe = self._universe
 
     # ------------------------------------------------------------------ building
@@ -306,9 +263,9 @@ class Reasoner:
         found = oracle = None
         if cost is not None:
             keys = self._keys(query)
-            read = {literal for found in keys.values() for literal in found}
-            literals = sorted(literal for literal in read if literal is not None)
-            oracle = _Oracle(
+            every = {literal for found in keys.values() for literal in found}
+            literals = sorted(literal for literal in every if literal is not None)
+            oracle = SolverOracle(
                 self._solver,
                 query.assumptions(),
                 self._maximize,
@@ -322,58 +279,10 @@ class Reasoner:
             core = None if oracle is None else oracle.core
             conflict = self._search.conflict(query, core)
             return StatusReport(False, conflict=conflict, tolerant=self._tolerant)
-        return self._report(query, keys, found.brave, found.cautious, cost)
-
-    def _report(
-        self,
-        query: Resolved,
-        keys: dict[str, list[int | None]],
-        brave: set[int],
-        cautious: set[int],
-        cost: int | None,
-    ) -> StatusReport:
-        """Read a status report off the consequences, by position."""
-        with paused_gc():
-            return self._read(query, keys, brave, cautious, cost)
-
-    def _read(
-        self,
-        query: Resolved,
-        keys: dict[str, list[int | None]],
-        brave: set[int],
-        cautious: set[int],
-        cost: int | None,
-    ) -> StatusReport:
-        certain, possible, impossible = Status.CERTAIN, Status.POSSIBLE, Status.IMPOSSIBLE
-        discharged_, expired, violated = State.DISCHARGED, State.EXPIRED, State.VIOLATED
-
-        def statuses(kind: str) -> list[Status]:
-            return [
-                certain if literal in cautious else possible if literal in brave else impossible
-                for literal in keys[kind]
-            ]
-
         commitments = [self._scenario.statements[place].id for place in query.commitments]
-        states: list[list[State]] = [[] for _ in commitments]
-        discharged = keys["discharged" if self._tolerant else "triggered"]
-        for index, literal in enumerate(discharged):
-            if literal in brave:
-                states[index].append(discharged_)
-        for index, literal in enumerate(keys["triggered"]):
-            if literal not in cautious:
-                states[index].append(expired)
-        for index, literal in enumerate(keys.get("violated", ())):
-            if literal in brave:
-                states[index].append(violated)
         outcomes = [outcome.id for outcome in self._scenario.outcomes]
-        return StatusReport(
-            True,
-            atoms=dict(zip(query.universe, statuses("true"), strict=True)),
-            outcomes=dict(zip(outcomes, statuses("occurs"), strict=True)),
-            commitments=dict(zip(commitments, map(tuple, states), strict=True)),
-            cost=cost if self._tolerant else None,
-            tolerant=self._tolerant,
-        )
+        answers = Read(query.universe, outcomes, commitments, found.brave, found.cautious)
+        return answers.report(keys, cost if self._tolerant else None, self._tolerant)
 
     def is_consistent(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None

@@ -50,6 +50,9 @@ class Solver:
     ----------
     tolerant
         Load rules/tolerant.lp instead of rules/strict.lp, and optimise.
+    rules
+        Load the rule files at all; without them the program is built
+        through the backend (:mod:`commitlogic.reasoning.clauses`).
 
     Notes
     -----
@@ -71,7 +74,8 @@ class Solver:
         self.control = clingo.Control(
             ["--models=1", *SOLVER_OPTIONS, *optimise], logger=_ignore, message_limit=0
         )
-        for name, text in rule_files((TOLERANT_RULES if tolerant else STRICT_RULES) if rules else ()):
+        names = (TOLERANT_RULES if tolerant else STRICT_RULES) if rules else ()
+        for name, text in rule_files(names) if names else ():
             try:
                 self.control.add(PART, ["p"], text)
             except RuntimeError as error:  # pragma: no cover - the rules are ours
