@@ -12,7 +12,8 @@ times, in this process:
 - ``reasoner``: ``Reasoner(scenario)``;
 - ``status``: the first ``status()``;
 - ``json``: ``json.dumps(report.to_json(), indent=2)``, as the CLI prints it;
-- ``assume``: a status under one assumption on the live reasoner;
+- ``assume``: a status under one assumption on the live reasoner (the
+  first one also finds the components), and ``assume again``, another;
 - ``add``: ``Reasoner.add`` of one new statement, then a status;
 - ``conflict``: a what-if that makes the scenario inconsistent, with its
   minimal conflict (a status that finds no outcome);
@@ -92,6 +93,7 @@ def run(n: int, seed: int, profile: str | None, folder: Path) -> None:
     # An atom the first status left possible, assumed true.
     possible = [atom for atom, value in report.atoms.items() if value == "possible"]
     _timed("assume", profile, lambda: reasoner.status(assume=[possible[0]]))
+    _timed("assume again", profile, lambda: reasoner.status(assume=[possible[1]]))
     # A commitment to an atom, and one refusing it: no outcome.
     atom = possible[len(possible) // 2]
     actor, event = atom[len("attends(") : -1].split(",")

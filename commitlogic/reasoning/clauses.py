@@ -62,12 +62,17 @@ class ClauseProgram:
         self._solver = solver
         self.names: list[str] = []
         self.positions: dict[tuple[str, tuple[str, ...]], int] = {}  # by name and arguments
+        self.keys: list[tuple[str, tuple[str, ...]]] = []  # name and arguments, by place
         self.atoms: list[int] = []
         self.active: list[int] = []
         self.triggered: list[int | None] = []
         self.outcomes: list[int] = []
         self._nodes: dict[Formula, int] = {}
         self.clauses = Clauses()  # the same program, for propagation in Python
+        # For the components (reasoning/components.py): the literals each statement
+        # links (none for might), and each node with its operands.
+        self.links: list[tuple[int, ...]] = []
+        self.node_links: list[tuple[int, ...]] = []
         with paused_gc(), solver.control.backend() as backend:
             self.maximize = Builder(backend).external()
             builder = Builder(backend, self.maximize)
@@ -85,8 +90,14 @@ class ClauseProgram:
 
     def add_statement(self, statement: Statement) -> None:
         """Add one statement (its new atoms join the universe in formula order)."""
+        self.add_statements([statement])
+
+    def add_statements(self, statements: Iterable[Statement]) -> None:
+        """Add statements in order, through one backend."""
         with self._solver.control.backend() as backend:
-            self._statement(Builder(backend, self.maximize), statement)
+            builder = Builder(backend, self.maximize)
+            for statement in statements:
+                self._statement(builder, statement)
 
     def require(self, formula: Formula, holds: bool = True, guarded: bool = True) -> int | None:
         """Add ``:- switch, not F`` (or ``:- switch, F``); return the switch, a free external.
@@ -141,6 +152,7 @@ class ClauseProgram:
                 key = ("attends", (actor, event.id))
                 if key not in positions:
                     positions[key] = len(literals)
+                    self.keys.append(key)
                     names.append(f"attends({actor},{event.id})")
                     literals.append(builder.choice())
 
@@ -150,6 +162,7 @@ class ClauseProgram:
             key = (atom.name, atom.args)
             if key not in positions:
                 positions[key] = len(literals)
+                self.keys.append(key)
                 names.append(str(atom))
                 literals.append(builder.choice())
 
@@ -163,6 +176,7 @@ class ClauseProgram:
             place = self.positions.get(key)
             if place is None:
                 place = self.positions[key] = len(self.atoms)
+                self.keys.append(key)
                 self.names.append(str(formula))
                 self.atoms.append(builder.choice())
             return self.atoms[place]
@@ -188,6 +202,7 @@ class ClauseProgram:
         else:  # pragma: no cover - the formula classes are closed
             raise TypeError(f"not a formula: {formula!r}")
         self._nodes[formula] = node
+        self.node_links.append((node, *(abs(literal) for literal in body)))
         return node
 
     def _statement(self, builder: Builder, statement: Statement) -> None:
@@ -199,6 +214,7 @@ class ClauseProgram:
             for _field, formula in statement.formulas():
                 self._add_atoms(builder, formula.atoms())
             self.triggered.append(None)
+            self.links.append(())
             return
         subject = self._literal(builder, statement.subject)
         if kind is Kind.IF or kind is Kind.ONLY_IF:
@@ -208,9 +224,11 @@ class ClauseProgram:
                 (condition, subject) if kind is Kind.IF else (subject, condition)
             )
             self._constraint(builder, (active, antecedent, -consequent))
+            self.links.append((subject, condition))
         else:  # commits, observed: the subject holds; refuses: it does not
             antecedent = self._true
             self._constraint(builder, (active, subject if kind is Kind.REFUSES else -subject))
+            self.links.append((subject,))
         self.triggered.append(antecedent)
 
     def _constraint(self, builder: Builder, body: Sequence[int]) -> None:

@@ -31,6 +31,7 @@ from commitlogic.reasoning.explaining import Search
 from commitlogic.reasoning.forecast import Forecast, forecast
 from commitlogic.reasoning.grounded import GroundProgram
 from commitlogic.reasoning.kept import Kept
+from commitlogic.reasoning.partial import Partial
 from commitlogic.reasoning.reading import Read, SolverOracle
 from commitlogic.reasoning.resolved import Resolved
 from commitlogic.reasoning.results import Explanation, Status, StatusReport
@@ -103,6 +104,12 @@ class Reasoner:
         self._solver.watched = self._program.atoms
         self._maximize = self._program.maximize
         self._search = Search(self._solver, self._maximize, self._program)
+        # Strict statuses kept per date, re-solved by component (reasoning/partial.py).
+        self._partial = (
+            Partial(self._program, self._solver)
+            if isinstance(self._program, ClauseProgram)
+            else None
+        )
         self._kept = Kept()  # the outcomes the last strict status saw
         # Per query date: the background, members and constraints of the statements.
         self._dates: dict[When | None, _AtDate] = {}
@@ -145,11 +152,15 @@ class Reasoner:
             self._program.add_statement(item)
             self._commitments.append(item.is_commitment)
             self._extend_universe(formula for _field, formula in item.formulas())
+            if self._partial is not None:
+                self._partial.added(item)
         elif isinstance(item, Outcome):
             self._scenario = attrs.evolve(self._scenario, outcomes=(*self._scenario.outcomes, item))
             item = self._scenario.outcomes[-1]  # with outcome names expanded
             self._program.add_outcome(item)
             self._extend_universe([item.when])
+            if self._partial is not None:
+                self._partial.added(item)
         else:
             raise TypeError(f"expected a Statement or an Outcome, got {type(item).__name__}")
 
@@ -187,7 +198,15 @@ class Reasoner:
                 constraints[literal] = (None, formula)
         assumed = tuple(formula for _, formula in request.assumptions)
         return Resolved(
-            background, members, order, universe, impossible, constraints, assumed, commitments
+            background,
+            members,
+            order,
+            universe,
+            impossible,
+            constraints,
+            assumed,
+            commitments,
+            request.at,
         )
 
     def _statements_at(self, at: When | None) -> _AtDate:
@@ -259,6 +278,10 @@ class Reasoner:
             When an assumption is not a valid formula or ``at`` is not a date.
         """
         query = self._query(assume, at)
+        if self._partial is not None:  # a kept status and the components that changed
+            partial = self._partial.status(self._scenario, query)
+            if partial is not None:
+                return partial
         cost = self._optimum(query)
         found = oracle = None
         if cost is not None:
@@ -282,7 +305,10 @@ class Reasoner:
         commitments = [self._scenario.statements[place].id for place in query.commitments]
         outcomes = [outcome.id for outcome in self._scenario.outcomes]
         answers = Read(query.universe, outcomes, commitments, found.brave, found.cautious)
-        return answers.report(keys, cost if self._tolerant else None, self._tolerant)
+        report = answers.report(keys, cost if self._tolerant else None, self._tolerant)
+        if self._partial is not None and not query.assumed:
+            self._partial.keep(query.at, report)
+        return report
 
     def is_consistent(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import attrs
 
+from commitlogic.model.dates import When
 from commitlogic.model.formulas import Atom, Formula, Not, parse_formula
 from commitlogic.model.scenario import Kind, Statement
 
@@ -49,6 +50,7 @@ class Resolved:
     constraints: dict[int, Statement | tuple[None, Formula]] = attrs.field(factory=dict)
     assumed: tuple[Formula, ...] = ()  # the assumed formulas
     commitments: list[int] = attrs.field(factory=list)  # places of the active commitments
+    at: When | None = None  # the query's date
 
     def assumptions(self, members: Iterable[int] | None = None, *extra: int) -> list[int]:
         """Return the background, the chosen members (default: all) and ``extra``."""
