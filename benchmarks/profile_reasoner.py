@@ -1,6 +1,7 @@
 """Time the phases of a status on random implications, in one process (issue 16).
 
     python benchmarks/profile_reasoner.py 10000 100000 [--seed 0] [--profile PHASE]
+    python benchmarks/profile_reasoner.py 100000 --family summits
 
 For each size ``n`` it writes the family of random implications between
 attendance atoms (``n`` statements, ``n / 2`` actors, ``n / 20`` events
@@ -20,7 +21,10 @@ times, in this process:
 - ``conflict/status``: that conflict's time divided by the first status's.
 
 Each phase prints its wall-clock time and the CPU time of the process
-(every thread), which a busy machine disturbs less.  The peak resident
+(every thread), which a busy machine disturbs less.  ``--family summits``
+times many summits instead (:func:`summits`: most statements within one
+event's invitees, 1% linking two events), where a what-if or an added
+statement touches only small components.  The peak resident
 memory of the process (``ru_maxrss``) is printed at the end.
 ``--profile PHASE`` runs that phase under :mod:`cProfile` and prints its
 25 most expensive functions (cumulative).
@@ -66,6 +70,35 @@ def implications(n: int, seed: int = 0) -> str:
     return "".join(json.dumps(line) + "\n" for line in lines)
 
 
+def summits(n: int, seed: int = 0, links: float = 0.01) -> str:
+    """Return the JSON Lines text of many summits: ``n`` statements on ``n / 20`` events.
+
+    Each event invites 20 of ``n / 2`` actors; a statement links two
+    attendances at one event (49% ``if``, 49% ``only_if``, 2% ``commits``),
+    except a share ``links`` whose condition is at another event.
+    """
+    rng = random.Random(seed)
+    actors = [f"a{i}" for i in range(max(20, n // 2))]
+    events = [f"e{j}" for j in range(max(1, n // 20))]
+    invited = {event: rng.sample(actors, 20) for event in events}
+    lines: list[dict[str, Any]] = [{"scenario": {"name": f"summits, {n} statements"}}]
+    lines += [{"actor": {"id": actor}} for actor in actors]
+    lines += [{"event": {"id": event, "invited": invited[event]}} for event in events]
+    for index in range(n):
+        event = events[index * len(events) // n]
+        subject = f"attends({rng.choice(invited[event])}, {event})"
+        entry: dict[str, Any] = {"id": f"s{index}", "by": actors[0], "subject": subject}
+        roll = rng.random()
+        if roll < 0.02:
+            entry["kind"] = "commits"
+        else:
+            other = rng.choice(events) if rng.random() < links else event
+            entry["kind"] = "if" if roll < 0.51 else "only_if"
+            entry["condition"] = f"attends({rng.choice(invited[other])}, {other})"
+        lines.append({"statement": entry})
+    return "".join(json.dumps(line) + "\n" for line in lines)
+
+
 def _timed(name: str, profile: str | None, function: Callable[[], Any]) -> Any:
     profiler = cProfile.Profile() if profile == name else None
     start, cpu = time.perf_counter(), time.process_time()
@@ -81,10 +114,10 @@ def _timed(name: str, profile: str | None, function: Callable[[], Any]) -> Any:
     return result, seconds
 
 
-def run(n: int, seed: int, profile: str | None, folder: Path) -> None:
-    path = folder / f"implications-{n}.jsonl"
-    path.write_text(implications(n, seed), encoding="utf-8")
-    print(f"random implications, n = {n}:")
+def run(n: int, seed: int, profile: str | None, folder: Path, family: str) -> None:
+    path = folder / f"{family}-{n}.jsonl"
+    path.write_text(FAMILIES[family](n, seed), encoding="utf-8")
+    print(f"{family}, n = {n}:")
     scenario, _ = _timed("load", profile, lambda: load(path))
     reasoner, _ = _timed("reasoner", profile, lambda: Reasoner(scenario))
     report, status = _timed("status", profile, reasoner.status)
@@ -109,15 +142,20 @@ def run(n: int, seed: int, profile: str | None, folder: Path) -> None:
     print(f"  {'conflict/status':<16} {conflict / status:8.2f} x")
 
 
+#: The families of scenarios, by name.
+FAMILIES = {"implications": implications, "summits": summits}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", type=int, nargs="+", help="numbers of statements")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", help="a phase to run under cProfile")
+    parser.add_argument("--family", choices=sorted(FAMILIES), default="implications")
     arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         for n in arguments.sizes:
-            run(n, arguments.seed, arguments.profile, Path(folder))
+            run(n, arguments.seed, arguments.profile, Path(folder), arguments.family)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak:.0f} MB")
 

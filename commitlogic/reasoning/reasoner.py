@@ -277,7 +277,10 @@ class Reasoner:
         ScenarioError
             When an assumption is not a valid formula or ``at`` is not a date.
         """
-        query = self._query(assume, at)
+        with paused_gc():  # a large status builds many objects that live on
+            return self._status(self._query(assume, at))
+
+    def _status(self, query: Resolved) -> StatusReport:
         if self._partial is not None:  # a kept status and the components that changed
             partial = self._partial.status(self._scenario, query)
             if partial is not None:
