@@ -16,10 +16,13 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from commitlogic._memory import paused_gc
+from commitlogic.reasoning.clauses import ClauseProgram
+from commitlogic.reasoning.grounded import GroundProgram
+from commitlogic.reasoning.resolved import Resolved
 from commitlogic.reasoning.results import State, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
 
-__all__ = ["Read", "SolverOracle"]
+__all__ = ["Read", "SolverOracle", "keys_of"]
 
 
 class SolverOracle:
@@ -65,6 +68,29 @@ class SolverOracle:
         self._solver.probe([*up, *down])
         guided = self._guided(prefer)
         return self._true(self._solver.flipped(guided, up, down, self._bound, self._keys))
+
+
+def keys_of(
+    program: ClauseProgram | GroundProgram, query: Resolved, tolerant: bool
+) -> dict[str, list[int | None]]:
+    """Return the literals of what a status of ``query`` reads, by kind, in report order.
+
+    Kinds: ``true`` (per universe atom), ``occurs`` (per outcome),
+    ``triggered`` (per active commitment) and in tolerant mode
+    ``discharged`` and ``violated`` (``state/2``).  A literal is ``None``
+    where the atom can never be true.
+    """
+    atoms, triggered = program.atoms, program.triggered
+    keys: dict[str, list[int | None]] = {
+        "true": [atoms[place] for place in query.universe.values()],
+        "occurs": list(program.outcomes),
+        "triggered": [triggered[place] for place in query.commitments],
+    }
+    if isinstance(program, GroundProgram) and tolerant:
+        states = [program.states(place) for place in query.commitments]
+        keys["discharged"] = [discharged for discharged, _ in states]
+        keys["violated"] = [violated for _, violated in states]
+    return keys
 
 
 #: The states of a strict commitment by (antecedent brave, antecedent cautious):

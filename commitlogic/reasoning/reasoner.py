@@ -32,7 +32,7 @@ from commitlogic.reasoning.forecast import Forecast, forecast
 from commitlogic.reasoning.grounded import GroundProgram
 from commitlogic.reasoning.kept import Kept
 from commitlogic.reasoning.partial import Partial
-from commitlogic.reasoning.reading import Read, SolverOracle
+from commitlogic.reasoning.reading import Read, SolverOracle, keys_of
 from commitlogic.reasoning.resolved import Resolved
 from commitlogic.reasoning.results import Explanation, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
@@ -237,27 +237,6 @@ class Reasoner:
             return 0
         return self._solver.optimum(query.assumptions())
 
-    def _keys(self, query: Resolved) -> dict[str, list[int | None]]:
-        """Return the literals of what a status reads, by kind, in report order.
-
-        Kinds: ``true`` (per universe atom), ``occurs`` (per outcome),
-        ``triggered`` (per active commitment) and in tolerant mode
-        ``discharged`` and ``violated`` (``state/2``).  A literal is
-        ``None`` where the atom can never be true.
-        """
-        program = self._program
-        atoms, triggered = program.atoms, program.triggered
-        keys: dict[str, list[int | None]] = {
-            "true": [atoms[place] for place in query.universe.values()],
-            "occurs": list(program.outcomes),
-            "triggered": [triggered[place] for place in query.commitments],
-        }
-        if isinstance(program, GroundProgram) and self._tolerant:
-            states = [program.states(place) for place in query.commitments]
-            keys["discharged"] = [discharged for discharged, _ in states]
-            keys["violated"] = [violated for _, violated in states]
-        return keys
-
     def status(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
     ) -> StatusReport:
@@ -288,7 +267,7 @@ class Reasoner:
         cost = self._optimum(query)
         found = oracle = None
         if cost is not None:
-            keys = self._keys(query)
+            keys = keys_of(self._program, query, self._tolerant)
             every = {literal for found in keys.values() for literal in found}
             literals = sorted(literal for literal in every if literal is not None)
             oracle = SolverOracle(
