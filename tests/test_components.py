@@ -121,3 +121,30 @@ def test_components_merge_when_a_statement_links_them() -> None:
     assert sorted(parts.statements[parts.root(10)]) == [0, 1, 2]
     parts.outcome(0, 13)
     assert parts.outcomes[parts.root(10)] == [0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(1, 40), min_size=0, max_size=3).map(tuple), max_size=30),
+    st.lists(st.lists(st.integers(1, 40), min_size=2, max_size=4).map(tuple), max_size=5),
+)
+def test_components_in_bulk_equal_one_union_at_a_time(links: Any, nodes: Any) -> None:
+    bulk = Components.of(links, nodes)
+    single = Components()
+    for node in nodes:
+        single.join(node)
+    for index, linked in enumerate(links):
+        if linked:
+            single.statement(index, linked)
+    for a in range(1, 41):
+        for b in range(1, 41):
+            assert (bulk.root(a) == bulk.root(b)) == (single.root(a) == single.root(b))
+    assert {frozenset(bulk.literals(root)) for root in range(1, 41) if bulk.root(root) == root} == {
+        frozenset(single.literals(root)) for root in range(1, 41) if single.root(root) == root
+    }
+    by_root = {
+        frozenset(bulk.literals(root)): sorted(found) for root, found in bulk.statements.items()
+    }
+    assert by_root == {
+        frozenset(single.literals(root)): sorted(found) for root, found in single.statements.items()
+    }

@@ -12,7 +12,10 @@ and outcomes (merged smaller into larger).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+
+import numpy as np
 
 __all__ = ["Components"]
 
@@ -25,6 +28,40 @@ class Components:
         self.members: dict[int, list[int]] = {}  # root -> its literals (absent: just the root)
         self.statements: dict[int, list[int]] = {}  # root -> places of its statements
         self.outcomes: dict[int, list[int]] = {}  # root -> places of its outcomes
+
+    @classmethod
+    def of(cls, links: Sequence[tuple[int, ...]], nodes: Sequence[tuple[int, ...]]) -> Components:
+        """Return the components of statements linking ``links`` and nodes linking ``nodes``.
+
+        The same as :meth:`statement` for each entry of ``links`` (by index;
+        an empty one is skipped) after :meth:`join` for each node, labelled
+        in bulk with numpy (hooking to the least label and pointer jumping)
+        rather than one union at a time.
+        """
+        parts = cls()
+        pairs = [t for t in links if len(t) == 2]
+        pairs += [(t[0], other) for t in (*nodes, *links) if len(t) > 2 for other in t[1:]]
+        pairs += [(t[0], t[1]) for t in nodes if len(t) == 2]
+        edges = np.fromiter(chain.from_iterable(pairs), dtype=np.int64, count=2 * len(pairs))
+        label = _labels(edges.reshape(-1, 2)) if pairs else None
+        if label is None:  # nothing linked, or a graph the bulk labelling gives up on
+            for node in nodes:
+                parts.join(node)
+            for index, linked in enumerate(links):
+                if linked:
+                    parts.statement(index, linked)
+            return parts
+        involved = np.flatnonzero(np.bincount(edges, minlength=len(label)))
+        roots = label[involved]
+        parts._parent = dict(zip(involved.tolist(), roots.tolist(), strict=True))
+        for root, literals in _grouped(roots, involved):
+            parts.members[root] = literals  # the least literal is the root
+        places = np.array([index for index, t in enumerate(links) if t], dtype=np.int64)
+        firsts = np.fromiter((links[index][0] for index in places.tolist()), dtype=np.int64)
+        inside = firsts < len(label)
+        firsts[inside] = label[firsts[inside]]
+        parts.statements.update(_grouped(firsts, places))
+        return parts
 
     def root(self, literal: int) -> int:
         """Return the representative of the component of a literal."""
@@ -68,3 +105,38 @@ class Components:
     def outcome(self, index: int, literal: int) -> None:
         """Add the declared outcome at ``index``, whose formula has ``literal``."""
         self.outcomes.setdefault(self.root(literal), []).append(index)
+
+
+def _labels(edges: np.ndarray) -> np.ndarray | None:
+    """Return, per literal up to the largest in ``edges``, the least literal of its component.
+
+    ``None`` when the rounds do not settle (they settle in a few on any
+    graph seen so far; the caller then links one edge at a time).
+    """
+    label = np.arange(int(edges.max()) + 1)
+    first, second = edges[:, 0], edges[:, 1]
+    for _round in range(64):
+        low, high = label[first], label[second]
+        apart = low != high
+        if not apart.any():
+            return label
+        low, high = np.minimum(low[apart], high[apart]), np.maximum(low[apart], high[apart])
+        label[high] = low  # hook a root to a smaller one (one write wins per root)
+        while True:  # pointer jumping: every label to its root
+            jumped = label[label]
+            if (jumped == label).all():
+                break
+            label = jumped
+    return None  # pragma: no cover
+
+
+def _grouped(keys: np.ndarray, values: np.ndarray) -> Iterator[tuple[int, list[int]]]:
+    """Yield each distinct key with its values as a list, in their order (keys ascending)."""
+    if not len(keys):
+        return
+    order = np.argsort(keys, kind="stable")
+    keys, values = keys[order], values[order]
+    cuts = np.flatnonzero(np.diff(keys)) + 1
+    starts = [0, *cuts.tolist()]
+    for start, group in zip(starts, np.split(values, cuts), strict=True):
+        yield int(keys[start]), group.tolist()

@@ -51,7 +51,7 @@ class Partial:
 
     def __init__(self, program: ClauseProgram, solver: Solver) -> None:
         self._program, self._solver = program, solver
-        self._parts = Components()
+        self._parts: Components | None = None  # found at the first what-if
         self._done = (0, 0, 0)  # node links, statements and outcomes in the components so far
         self._places: dict[int, int] = {}  # atom literal -> place
         self._kept: dict[When | None, tuple[StatusReport, set[int]]] = {}  # report, dirty roots
@@ -59,8 +59,12 @@ class Partial:
 
     def _components(self) -> Components:
         """Return the components, with whatever the program added since the last call."""
-        program, parts = self._program, self._parts
+        program = self._program
         nodes, statements, outcomes = self._done
+        if self._parts is None:  # the first time: in bulk
+            self._parts = Components.of(program.links, program.node_links)
+            nodes, statements = len(program.node_links), len(program.links)
+        parts = self._parts
         for node in program.node_links[nodes:]:
             parts.join(node)
         for index in range(statements, len(program.links)):
