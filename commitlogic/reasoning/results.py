@@ -43,6 +43,10 @@ class State(enum.StrEnum):
     """Its antecedent holds and its consequent does not."""
 
 
+#: The JSON text of each status and state (equal strings hash alike, so plain text works too).
+_TEXT: dict[str, str] = {member: member.value for member in (*Status, *State)}
+
+
 @attrs.frozen(hash=False)
 class StatusReport:
     """The answer to a status query: the JSON object of SPEC section 4 as a value.
@@ -84,13 +88,17 @@ class StatusReport:
             return self._json()
 
     def _json(self) -> dict[str, Any]:
+        atoms, outcomes, commitments = self.atoms, self.outcomes, self.commitments
+        text = _TEXT  # a lookup per entry, not a call of StrEnum.__str__
+        states: dict[tuple[State, ...], tuple[str, ...]] = {}  # a few distinct tuples
+        for found in {tuple(value) for value in commitments.values()}:
+            states[found] = tuple(text[state] for state in found)
         result: dict[str, Any] = {
             "consistent": self.consistent,
-            "atoms": {name: str(status) for name, status in sorted(self.atoms.items())},
-            "outcomes": {name: str(status) for name, status in sorted(self.outcomes.items())},
+            "atoms": {name: text[atoms[name]] for name in sorted(atoms)},
+            "outcomes": {name: text[outcomes[name]] for name in sorted(outcomes)},
             "commitments": {
-                name: [str(state) for state in states]
-                for name, states in sorted(self.commitments.items())
+                name: list(states[tuple(commitments[name])]) for name in sorted(commitments)
             },
             "conflict": None if self.conflict is None else list(self.conflict),
         }
