@@ -260,7 +260,8 @@ class Solver:
             build = Builder(backend)
             flip = build.atom()
             self._flips.append(flip)
-            sign, level = HeuristicType.Sign, HeuristicType.Level
+            # true/false modifiers: level 1 and that sign, in one statement each.
+            true, false = HeuristicType.True_, HeuristicType.False_
             for literal in new:
                 up, down = build.external(), build.external()
                 self._switches += (up, down)
@@ -268,10 +269,8 @@ class Solver:
                 build.rule(flip, (down, -literal))
                 # Decide a probed literal first, and try its other value first
                 # (CadiBack's phases): one model then flips as many as it can.
-                build.heuristic(literal, sign, 1, 2, up)
-                build.heuristic(literal, level, 1, 2, up)
-                build.heuristic(literal, sign, -1, 2, down)
-                build.heuristic(literal, level, 1, 2, down)
+                build.heuristic(literal, true, 1, 2, up)
+                build.heuristic(literal, false, 1, 2, down)
                 self._probes[literal] = (up, down)
             # A free external not assumed constrains nothing: the solver may
             # always leave it false.  So the previous batch's guard needs no switch.
