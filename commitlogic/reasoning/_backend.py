@@ -85,6 +85,14 @@ class Builder:
             self._backend.add_external(atom, TruthValue.Free)
         return atom
 
+    def constraint(self, body: Sequence[int]) -> None:
+        """Add ``:- body`` (the hot path of the clause encoding: one per statement)."""
+        if self._fast and len(body) <= _BODY:
+            self._body[0 : len(body)] = body
+            if _lib.clingo_backend_rule(self._handle, False, _ffi.NULL, 0, self._body, len(body)):
+                return
+        self._backend.add_rule([], list(body))
+
     def rule(self, head: int | None, body: Sequence[int], choice: bool = False) -> None:
         """Add ``head :- body`` (``None``: a constraint; ``choice``: ``{head} :- body``)."""
         if self._fast and len(body) <= _BODY:

@@ -210,27 +210,33 @@ class ClauseProgram:
         active = builder.external()
         self.active.append(active)
         kind = statement.kind
-        if kind is Kind.MIGHT:  # constrains nothing; its atoms join the universe
+        if kind is _MIGHT:  # constrains nothing; its atoms join the universe
             for _field, formula in statement.formulas():
                 self._add_atoms(builder, formula.atoms())
             self.triggered.append(None)
             self.links.append(())
             return
         subject = self._literal(builder, statement.subject)
-        if kind is Kind.IF or kind is Kind.ONLY_IF:
+        if kind is _IF or kind is _ONLY_IF:
             assert statement.condition is not None
             condition = self._literal(builder, statement.condition)
-            antecedent, consequent = (
-                (condition, subject) if kind is Kind.IF else (subject, condition)
-            )
-            self._constraint(builder, (active, antecedent, -consequent))
+            if kind is _IF:
+                antecedent, body = condition, (active, condition, -subject)
+            else:
+                antecedent, body = subject, (active, subject, -condition)
             self.links.append((subject, condition))
         else:  # commits, observed: the subject holds; refuses: it does not
             antecedent = self._true
-            self._constraint(builder, (active, subject if kind is Kind.REFUSES else -subject))
+            body = (active, subject if kind is _REFUSES else -subject)
             self.links.append((subject,))
+        builder.constraint(body)
+        self.clauses.forbid(body)
         self.triggered.append(antecedent)
 
     def _constraint(self, builder: Builder, body: Sequence[int]) -> None:
-        builder.rule(None, body)
+        builder.constraint(body)
         self.clauses.forbid(body)
+
+
+# The kinds, read once (an enum member costs a lookup through its class).
+_MIGHT, _IF, _ONLY_IF, _REFUSES = Kind.MIGHT, Kind.IF, Kind.ONLY_IF, Kind.REFUSES
