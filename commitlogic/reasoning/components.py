@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Components"]
 
@@ -38,6 +40,8 @@ class Components:
         in bulk with numpy (hooking to the least label and pointer jumping)
         rather than one union at a time.
         """
+        import numpy as np  # only here: the command line starts faster without it
+
         parts = cls()
         pairs = [t for t in links if len(t) == 2]
         pairs += [(t[0], other) for t in (*nodes, *links) if len(t) > 2 for other in t[1:]]
@@ -113,6 +117,8 @@ def _labels(edges: np.ndarray) -> np.ndarray | None:
     ``None`` when the rounds do not settle (they settle in a few on any
     graph seen so far; the caller then links one edge at a time).
     """
+    import numpy as np
+
     label = np.arange(int(edges.max()) + 1)
     first, second = edges[:, 0], edges[:, 1]
     for _round in range(64):
@@ -134,6 +140,8 @@ def _grouped(keys: np.ndarray, values: np.ndarray) -> Iterator[tuple[int, list[i
     """Yield each distinct key with its values as a list, in their order (keys ascending)."""
     if not len(keys):
         return
+    import numpy as np
+
     order = np.argsort(keys, kind="stable")
     keys, values = keys[order], values[order]
     cuts = np.flatnonzero(np.diff(keys)) + 1
