@@ -133,7 +133,7 @@ class ClauseProgram:
         return self.positions[atom.name, atom.args]
 
     def _known(self, formula: Formula) -> int | None:
-        if type(formula) is Atom:
+        if isinstance(formula, Atom):
             place = self.positions.get((formula.name, formula.args))
             return None if place is None else self.atoms[place]
         return self._nodes.get(formula)
@@ -171,7 +171,7 @@ class ClauseProgram:
 
         New atoms join the universe in the order ``Formula.atoms`` gives them.
         """
-        if type(formula) is Atom:
+        if isinstance(formula, Atom):
             key = (formula.name, formula.args)
             place = self.positions.get(key)
             if place is None:
