@@ -13,6 +13,7 @@ reference admits only one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from _strategies import (
@@ -45,6 +46,19 @@ class GroundReasoner(Reasoner):
 def _checked_conflicts(scenario: Any, found: list[Any], assume: Any, at: Any) -> None:
     for conflict in found:
         assert conflict_problems(scenario, conflict, assume, at) == []
+
+
+def grown(data: st.DataObject, live: Reasoner, *others: Reasoner) -> Iterator[list[Any]]:
+    """Add 1 to 3 drawn statements to every reasoner; after each, yield drawn assumptions."""
+    for _ in range(data.draw(st.integers(1, 3), label="additions")):
+        statement = data.draw(statement_for(live.scenario), label="statement")
+        try:
+            live.add(statement)
+        except ScenarioError:
+            continue
+        for other in others:
+            other.add(statement)
+        yield data.draw(assumptions(live.scenario), label="assume")
 
 
 @settings(max_examples=60, deadline=None)
@@ -97,14 +111,7 @@ def test_both_encodings_explain_alike(scenario: Any, data: st.DataObject) -> Non
 def test_both_encodings_agree_after_adding_statements(scenario: Any, data: st.DataObject) -> None:
     clauses, grounded = Reasoner(scenario), GroundReasoner(scenario)
     clauses.status()  # a live reasoner, queried before it grows
-    for _ in range(data.draw(st.integers(1, 3), label="additions")):
-        statement = data.draw(statement_for(clauses.scenario), label="statement")
-        try:
-            clauses.add(statement)
-        except ScenarioError:
-            continue
-        grounded.add(statement)
-        assume = data.draw(assumptions(clauses.scenario), label="assume")
+    for assume in grown(data, clauses, grounded):
         mine, theirs = clauses.status(assume), grounded.status(assume)
         assert mine.consistent == theirs.consistent
         if mine.consistent:
