@@ -110,8 +110,13 @@ def test_both_encodings_explain_alike(scenario: Any, data: st.DataObject) -> Non
 @given(scenarios(max_statements=6), st.data())
 def test_both_encodings_agree_after_adding_statements(scenario: Any, data: st.DataObject) -> None:
     clauses, grounded = Reasoner(scenario), GroundReasoner(scenario)
-    clauses.status()  # a live reasoner, queried before it grows
+    at = data.draw(ats_for(scenario), label="at")
+    clauses.status(at=at)  # a live reasoner, queried before it grows
     for assume in grown(data, clauses, grounded):
+        fresh = GroundReasoner(clauses.scenario).status(assume, at)  # built anew
+        assert clauses.status(assume, at).consistent == fresh.consistent
+        if fresh.consistent:
+            assert clauses.status(assume, at) == fresh
         mine, theirs = clauses.status(assume), grounded.status(assume)
         assert mine.consistent == theirs.consistent
         if mine.consistent:

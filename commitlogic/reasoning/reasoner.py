@@ -145,12 +145,12 @@ class Reasoner:
             When the scenario with the new item is not valid; the reasoner is unchanged.
         """
         self._kept.forget()  # kept outcomes may break the new statement
-        self._dates.clear()
         if isinstance(item, Statement):
             self._scenario = self._scenario.with_statement(item)
             item = self._scenario.statements[-1]  # with outcome names expanded
             self._program.add_statement(item)
             self._commitments.append(item.is_commitment)
+            self._date_added(item)
             self._extend_universe(formula for _field, formula in item.formulas())
             if self._partial is not None:
                 self._partial.added(item)
@@ -163,6 +163,24 @@ class Reasoner:
                 self._partial.added(item)
         else:
             raise TypeError(f"expected a Statement or an Outcome, got {type(item).__name__}")
+
+    def _date_added(self, statement: Statement) -> None:
+        """Bring the statements' part of each query date up to date with a new statement.
+
+        No earlier statement can supersede it (supersedes names statements
+        that exist), so unless it supersedes others, only it is new at each date.
+        """
+        if statement.supersedes:
+            self._dates.clear()
+            return
+        place, literal = len(self._program.active) - 1, self._program.active[-1]
+        for at, (background, members, constraints, commitments) in self._dates.items():
+            if statement.is_present(at):
+                members[literal], constraints[literal] = statement.id, statement
+                if statement.is_commitment:
+                    commitments.append(place)
+            else:
+                background.append(-literal)
 
     def _extend_universe(self, formulas: Iterable[Formula]) -> None:
         place = self._program.place
