@@ -16,18 +16,19 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
 from commitlogic._memory import paused_gc
 from commitlogic.io.files import read_text
+from commitlogic.model.entries import quick_statement
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, parse_formula
-from commitlogic.model.scenario import TABLES, Scenario, entry_where
+from commitlogic.model.scenario import TABLES, Scenario, Statement, entry_where
 
-__all__ = ["build", "load", "loads", "locate"]
+__all__ = ["build", "checked_header", "entry_maker", "load", "loads", "locate", "scenario_of"]
 
 _SCENARIO_KEYS = ("name", "description", "credibility")
 #: Keys whose values must be TOML dates or datetimes in a file (Python also takes ISO text).
@@ -145,7 +146,20 @@ def _build_tables(document: dict[str, Any], *, text_dates: bool, consume: bool) 
             field=unknown[0],
             table=unknown[0],
         )
-    header = document.get("scenario")
+    header = checked_header(document.get("scenario"))
+    parsed: dict[str, Formula] = {}  # formula text -> formula, shared by the whole file
+    tables = {
+        table: _entries(document, table, entry_maker(table, parsed, text_dates), consume)
+        for table in TABLES
+    }
+    return scenario_of(header, tables)
+
+
+_HEADER_WHERE = {"entry": "[scenario]", "table": "scenario", "index": 0}
+
+
+def checked_header(header: Any) -> Mapping[str, Any]:
+    """Return the ``[scenario]`` table after checking its keys, or raise a located error."""
     if not isinstance(header, Mapping):
         raise ScenarioError(
             "missing [scenario] table with a name"
@@ -153,22 +167,21 @@ def _build_tables(document: dict[str, Any], *, text_dates: bool, consume: bool) 
             else "scenario must be a table",
             entry="[scenario]",
         )
-    where = {"entry": "[scenario]", "table": "scenario", "index": 0}
     for key in header:
         if key not in _SCENARIO_KEYS:
-            raise ScenarioError(f"unknown key {key!r}", field=key, **where)
+            raise ScenarioError(f"unknown key {key!r}", field=key, **_HEADER_WHERE)
     if "name" not in header:
-        raise ScenarioError("missing required key 'name'", field="name", **where)
+        raise ScenarioError("missing required key 'name'", field="name", **_HEADER_WHERE)
     for key in ("name", "description"):
         if key in header and not isinstance(header[key], str):
             raise ScenarioError(
-                f"expected text, got {type(header[key]).__name__}", field=key, **where
+                f"expected text, got {type(header[key]).__name__}", field=key, **_HEADER_WHERE
             )
-    parsed: dict[str, Formula] = {}  # formula text -> formula, shared by the whole file
-    tables = {
-        table: _entries(document, table, cls, parsed, text_dates, consume)
-        for table, cls in TABLES.items()
-    }
+    return header
+
+
+def scenario_of(header: Mapping[str, Any], tables: dict[str, tuple[Any, ...]]) -> Scenario:
+    """Return the scenario of a checked header and its built entries, per table."""
     try:
         credibility = header.get("credibility")
         return Scenario(
@@ -177,39 +190,40 @@ def _build_tables(document: dict[str, Any], *, text_dates: bool, consume: bool) 
     except ScenarioError as error:
         if error.table is not None:
             raise
-        raise error.located(**where) from None
+        raise error.located(**_HEADER_WHERE) from None
 
 
 #: The fields that hold formula text, per table.
 _FORMULA_KEYS = {"statements": ("subject", "condition"), "outcomes": ("when",)}
 
 
-def _entries(
-    document: dict[str, Any],
-    table: str,
-    cls: type,
-    parsed: dict[str, Formula],
-    text_dates: bool = False,
-    consume: bool = False,
-) -> tuple[Any, ...]:
-    raw = document.get(table, [])
-    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        raise ScenarioError(
-            f"{table} must be an array of tables, written [[{table}]]", field=table, table=table
-        )
+def entry_maker(
+    table: str, parsed: dict[str, Formula], text_dates: bool = False
+) -> Callable[[int, Any], Any]:
+    """Return ``make(index, item)``: the entry of ``table`` built from plain data ``item``.
+
+    ``parsed`` caches formula text to formula, shared by the whole file.
+    ``make`` raises a :class:`ScenarioError` naming the table, the entry's
+    index and the field.
+    """
+    cls = TABLES[table]
     fields = {field.name: field for field in attrs.fields(cls)}
     names = frozenset(fields)
     required = frozenset(name for name, field in fields.items() if field.default is attrs.NOTHING)
     formula_keys = _FORMULA_KEYS.get(table, ())
     date_keys = frozenset() if text_dates else _DATE_KEYS
-    built = []
-    for index, item in enumerate(raw):
+    quick = quick_statement if cls is Statement else None
+
+    def make(index: int, item: Any) -> Any:
         keys = item.keys()
         # The common case costs three set operations; the messages are built on failure only.
         if (
             not keys <= names
             or not required <= keys
-            or any(isinstance(item.get(key), str) for key in date_keys)
+            or (
+                not date_keys.isdisjoint(keys)
+                and any(isinstance(item.get(k), str) for k in date_keys)
+            )
         ):
             _check_keys(
                 item, fields, required, date_keys, entry_where(table, index, item.get("id"))
@@ -224,10 +238,28 @@ def _entries(
                     except ScenarioError:
                         continue  # the entry's own check reports it, located
                 item = {**item, key: formula}
+        made = None if quick is None else quick(item)
+        if made is not None:
+            return made
         try:
-            built.append(cls(**item))
+            return cls(**item)
         except ScenarioError as error:
             raise error.located(**entry_where(table, index, item.get("id"))) from None
+
+    return make
+
+
+def _entries(
+    document: dict[str, Any], table: str, make: Callable[[int, Any], Any], consume: bool = False
+) -> tuple[Any, ...]:
+    raw = document.get(table, [])
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise ScenarioError(
+            f"{table} must be an array of tables, written [[{table}]]", field=table, table=table
+        )
+    built = []
+    for index, item in enumerate(raw):
+        built.append(make(index, item))
         if consume:
             raw[index] = None
     return tuple(built)

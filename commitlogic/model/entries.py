@@ -240,6 +240,72 @@ class Statement:
         return at is None or self.said is None or is_on_or_before(self.said, at)
 
 
+_KINDS = {kind.value: kind for kind in Kind}
+#: The keys :func:`quick_statement` takes; any other key (or a fault) is the slow path's.
+_QUICK_KEYS = frozenset(
+    ("id", "kind", "subject", "condition", "by", "to", "said", "quote", "source", "weight")
+)
+
+
+def _quick_ident(value: object) -> bool:
+    return type(value) is str and IDENT.fullmatch(value) is not None
+
+
+def quick_statement(item: dict[str, Any]) -> Statement | None:
+    """``Statement(**item)`` for the common, valid case, without the per-field calls; else None.
+
+    ``item`` holds the keys of a statement, its formulas already parsed.
+    ``None`` means "build it the usual way", which accepts what this does
+    not (supersedes, credibility, formula text) and raises every fault.
+    """
+    if not item.keys() <= _QUICK_KEYS:
+        return None
+    kind, subject = item.get("kind"), item.get("subject")
+    kind = _KINDS.get(kind) if type(kind) is str else None
+    condition, by, to = item.get("condition"), item.get("by"), item.get("to")
+    if kind is None or not _quick_ident(item.get("id")) or not isinstance(subject, Formula):
+        return None
+    if condition is None:
+        if kind in CONDITION_REQUIRED:
+            return None
+    elif not isinstance(condition, Formula) or kind not in CONDITION_ALLOWED:
+        return None
+    if (by is None and kind is not Kind.OBSERVED) or (by is not None and not _quick_ident(by)):
+        return None
+    if to is not None and not _quick_ident(to):
+        return None
+    quote, source, weight = item.get("quote"), item.get("source"), item.get("weight", 1)
+    if (quote is not None and type(quote) is not str) or (
+        source is not None and type(source) is not str
+    ):
+        return None
+    if type(weight) is not int or not 1 <= weight <= MAX_WEIGHT:
+        return None
+    said = item.get("said")
+    if said is not None:
+        try:
+            said = _optional_when(said)
+        except ScenarioError:
+            return None
+    made = object.__new__(Statement)
+    for name, value in (
+        ("id", item["id"]),
+        ("kind", kind),
+        ("subject", subject),
+        ("condition", condition),
+        ("by", by),
+        ("to", to),
+        ("said", said),
+        ("quote", quote),
+        ("source", source),
+        ("weight", weight),
+        ("credibility", None),
+        ("supersedes", ()),
+    ):
+        object.__setattr__(made, name, value)
+    return made
+
+
 @attrs.frozen
 class Outcome:
     """A named formula whose status the reasoner reports, such as ``leaders_meet``."""

@@ -1,0 +1,129 @@
+"""Loading times of the front end, before and after: this checkout against a git revision.
+
+    python benchmarks/frontend.py                       # 10,000 and 100,000, against a4297bc
+    python benchmarks/frontend.py --sizes 100000 --before HEAD~3 --repeat 5
+
+For each size it writes the random-implications scenario of ``families.py``
+(TOML and JSON Lines) and the ``generate.py`` one (TOML), then loads each file
+with ``commitlogic.load`` in fresh processes: with this checkout's package,
+and with the package of the revision ``--before`` (``git archive`` into a
+temporary folder).  It prints the least wall and processor time of
+``--repeat`` loads each (the least is the one the machine disturbed least;
+the processor time is less disturbed by other work), per 10,000 statements
+too, and the ratio.  Both sides must build equal scenarios: the command
+compares their ``repr`` digests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from families import family  # noqa: E402
+from generate import document, to_jsonl, to_toml, write  # noqa: E402
+
+__all__ = ["main"]
+
+BEFORE = "a4297bc"  # the last commit before issue 16's front end
+_PROBE = """
+import hashlib, json, sys, time
+import commitlogic
+wall, cpu = time.perf_counter(), time.process_time()
+scenario = commitlogic.load(sys.argv[1])
+wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+digest = hashlib.sha256(repr(scenario).encode()).hexdigest()[:12]
+print(json.dumps({"wall": wall, "cpu": cpu, "digest": digest, "where": commitlogic.__file__}))
+"""
+
+
+def _package(revision: str, folder: Path) -> Path:
+    """Extract ``commitlogic/`` of ``revision`` into ``folder``; return the folder."""
+    archive = folder / "before.tar"
+    with archive.open("wb") as out:
+        subprocess.run(
+            ["git", "archive", revision, "commitlogic"], cwd=ROOT, stdout=out, check=True
+        )
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder / "src", filter="data")
+    return folder / "src"
+
+
+def _load(path: Path, source: Path, repeat: int) -> dict:
+    """The least wall and processor time of ``repeat`` loads, and the scenario's digest."""
+    runs = []
+    environment = {**os.environ, "PYTHONPATH": str(source)}
+    for _ in range(repeat):
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+            cwd=source,
+        )
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert all(str(source) in run["where"] for run in runs), "loaded the wrong package"
+    return {
+        "wall": min(run["wall"] for run in runs),
+        "cpu": min(run["cpu"] for run in runs),
+        "digest": runs[0]["digest"],
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="statements, comma-separated")
+    parser.add_argument("--before", default=BEFORE, help=f"a git revision (default {BEFORE})")
+    parser.add_argument("--repeat", type=int, default=3, help="loads per side and file")
+    arguments = parser.parse_args(argv)
+    sizes = [int(part) for part in arguments.sizes.split(",") if part]
+    with tempfile.TemporaryDirectory(prefix="commitlogic-frontend-") as scratch:
+        folder = Path(scratch)
+        before = _package(arguments.before, folder)
+        print(
+            f"load times, least of {arguments.repeat} (wall / processor), "
+            f"before = {arguments.before}, after = this checkout"
+        )
+        print(
+            "| file | statements | before | after | after per 10,000 | after ÷ before "
+            "(processor) | same scenario |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---|")
+        for size in sizes:
+            files = {
+                "random implications (TOML)": (to_toml, family("implications", size, 0), ".toml"),
+                "random implications (JSON Lines)": (
+                    to_jsonl,
+                    family("implications", size, 0),
+                    ".jsonl",
+                ),
+                "generate.py (TOML)": (to_toml, document(size, 0), ".toml"),
+            }
+            for label, (writer, content, suffix) in files.items():
+                path = folder / f"{hashlib.sha1(label.encode()).hexdigest()[:8]}-{size}{suffix}"
+                write(path, writer(content))
+                old = _load(path, before, arguments.repeat)
+                new = _load(path, ROOT, arguments.repeat)
+                print(
+                    f"| {label} | {size:,} | {old['wall']:.2f} s / {old['cpu']:.2f} s "
+                    f"| {new['wall']:.2f} s / {new['cpu']:.2f} s "
+                    f"| {new['cpu'] * 10_000 / size:.3f} s "
+                    f"| {new['cpu'] / old['cpu']:.2f}x "
+                    f"| {'yes' if old['digest'] == new['digest'] else 'NO'} |",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
