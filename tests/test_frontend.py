@@ -104,13 +104,40 @@ def test_the_quick_statement_equals_the_constructor(item: dict) -> None:
         slow: object = entries.Statement(**item)
     except (ScenarioError, TypeError) as error:
         slow = error
-    fast = entries.quick_statement(item)
+    fast = entries.quick_statement(item, {})
+    parsed = {k: v for k, v in item.items() if isinstance(v, formulas.Formula)}
+    as_text = {**item, **{key: str(value) for key, value in parsed.items()}}
+    assert entries.quick_statement(as_text, parsed) == fast  # formulas parsed apart
     if isinstance(slow, Exception):
         assert fast is None
     elif fast is not None:
         assert fast == slow
         assert hash(fast) == hash(slow)
         assert attrs.asdict(fast, recurse=False) == attrs.asdict(slow, recurse=False)
+
+
+@given(
+    st.fixed_dictionaries(
+        {"id": st.sampled_from(["a", "B_2", "not", "", "1", None, 7])},
+        optional={
+            "name": st.sampled_from(["Ann", None, 3]),
+            "party": st.sampled_from(["p", None]),
+            "role": st.sampled_from(["r", None, ["x"]]),
+            "credibility": st.sampled_from([0.5, None, 2]),
+        },
+    )
+)
+def test_the_quick_actor_equals_the_constructor(item: dict) -> None:
+    try:
+        slow: object = entries.Actor(**item)
+    except ScenarioError as error:
+        slow = error
+    fast = entries.quick_actor(item, {})
+    if isinstance(slow, Exception):
+        assert fast is None
+    elif fast is not None:
+        assert fast == slow
+        assert attrs.asdict(fast) == attrs.asdict(slow)
 
 
 # --------------------------------------------------------------------------- references

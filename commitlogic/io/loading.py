@@ -23,10 +23,10 @@ import attrs
 
 from commitlogic._memory import paused_gc
 from commitlogic.io.files import read_text
-from commitlogic.model.entries import quick_statement
+from commitlogic.model.entries import quick_actor, quick_statement
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, parse_formula
-from commitlogic.model.scenario import TABLES, Scenario, Statement, entry_where
+from commitlogic.model.scenario import TABLES, Actor, Scenario, Statement, entry_where
 
 __all__ = ["build", "checked_header", "entry_maker", "load", "loads", "locate", "scenario_of"]
 
@@ -212,7 +212,7 @@ def entry_maker(
     required = frozenset(name for name, field in fields.items() if field.default is attrs.NOTHING)
     formula_keys = _FORMULA_KEYS.get(table, ())
     date_keys = frozenset() if text_dates else _DATE_KEYS
-    quick = quick_statement if cls is Statement else None
+    quick = {Statement: quick_statement, Actor: quick_actor}.get(cls)
 
     def make(index: int, item: Any) -> Any:
         keys = item.keys()
@@ -228,6 +228,7 @@ def entry_maker(
             _check_keys(
                 item, fields, required, date_keys, entry_where(table, index, item.get("id"))
             )
+        found: dict[str, Formula] = {}
         for key in formula_keys:
             text = item.get(key)
             if isinstance(text, str):
@@ -237,10 +238,13 @@ def entry_maker(
                         formula = parsed[text] = parse_formula(text)
                     except ScenarioError:
                         continue  # the entry's own check reports it, located
-                item = {**item, key: formula}
-        made = None if quick is None else quick(item)
-        if made is not None:
-            return made
+                found[key] = formula
+        if quick is not None:
+            made = quick(item, found)
+            if made is not None:
+                return made
+        if found:
+            item = {**item, **found}
         try:
             return cls(**item)
         except ScenarioError as error:

@@ -10,7 +10,7 @@ naming the entry and the field.  Import the classes from
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -251,18 +251,45 @@ def _quick_ident(value: object) -> bool:
     return type(value) is str and IDENT.fullmatch(value) is not None
 
 
-def quick_statement(item: dict[str, Any]) -> Statement | None:
-    """``Statement(**item)`` for the common, valid case, without the per-field calls; else None.
+def _made(cls: type, values: Iterable[tuple[str, object]]) -> Any:
+    """An instance of the frozen attrs class ``cls`` with these field values, unchecked."""
+    made = object.__new__(cls)
+    for name, value in values:
+        object.__setattr__(made, name, value)
+    return made
 
-    ``item`` holds the keys of a statement, its formulas already parsed.
+
+_ACTOR_KEYS = frozenset(("id", "name", "party", "role"))
+
+
+def quick_actor(item: dict[str, Any], _formulas: Mapping[str, Formula]) -> Actor | None:
+    """``Actor(**item)`` for the common, valid case (no credibility); else None."""
+    actor_id = item.get("id")
+    if not item.keys() <= _ACTOR_KEYS or not _quick_ident(actor_id) or actor_id in RESERVED:
+        return None
+    texts = [item.get(key) for key in ("name", "party", "role")]
+    if any(text is not None and type(text) is not str for text in texts):
+        return None
+    return _made(
+        Actor,
+        zip(("id", "name", "party", "role", "credibility"), (actor_id, *texts, None), strict=True),
+    )
+
+
+def quick_statement(item: dict[str, Any], formulas: Mapping[str, Formula]) -> Statement | None:
+    """``Statement(**item, **formulas)`` for the common, valid case, without per-field calls.
+
+    ``formulas`` holds the parsed formulas of ``item``'s formula text.
     ``None`` means "build it the usual way", which accepts what this does
     not (supersedes, credibility, formula text) and raises every fault.
     """
     if not item.keys() <= _QUICK_KEYS:
         return None
-    kind, subject = item.get("kind"), item.get("subject")
+    kind = item.get("kind")
     kind = _KINDS.get(kind) if type(kind) is str else None
-    condition, by, to = item.get("condition"), item.get("by"), item.get("to")
+    subject = formulas.get("subject", item.get("subject"))
+    condition = formulas.get("condition", item.get("condition"))
+    by, to = item.get("by"), item.get("to")
     if kind is None or not _quick_ident(item.get("id")) or not isinstance(subject, Formula):
         return None
     if condition is None:
@@ -287,23 +314,23 @@ def quick_statement(item: dict[str, Any]) -> Statement | None:
             said = _optional_when(said)
         except ScenarioError:
             return None
-    made = object.__new__(Statement)
-    for name, value in (
-        ("id", item["id"]),
-        ("kind", kind),
-        ("subject", subject),
-        ("condition", condition),
-        ("by", by),
-        ("to", to),
-        ("said", said),
-        ("quote", quote),
-        ("source", source),
-        ("weight", weight),
-        ("credibility", None),
-        ("supersedes", ()),
-    ):
-        object.__setattr__(made, name, value)
-    return made
+    return _made(
+        Statement,
+        (
+            ("id", item["id"]),
+            ("kind", kind),
+            ("subject", subject),
+            ("condition", condition),
+            ("by", by),
+            ("to", to),
+            ("said", said),
+            ("quote", quote),
+            ("source", source),
+            ("weight", weight),
+            ("credibility", None),
+            ("supersedes", ()),
+        ),
+    )
 
 
 @attrs.frozen
