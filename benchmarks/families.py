@@ -1,7 +1,7 @@
 """Two plain benchmark families: random implications, and many summits.
 
-    python benchmarks/families.py implications 10000 -o /tmp/i10k.toml [--seed 0]
-    python benchmarks/families.py summits 1000000 -o /tmp/m1m.jsonl [--inconsistent]
+    python benchmarks/generate.py 10000 -o /tmp/i10k.toml --family implications [--seed 0]
+    python benchmarks/generate.py 1000000 -o /tmp/m1m.jsonl --family summits [--inconsistent]
 
 Both have ``n`` statements over attendance atoms only: ``n / 2`` actors and
 ``n / 20`` events inviting 20 each (so ``n`` atoms); 49% ``if``, 49%
@@ -24,7 +24,6 @@ The standard library only; the same arguments give the same scenario.
 
 from __future__ import annotations
 
-import argparse
 import random
 from collections import deque
 
@@ -142,22 +141,3 @@ def family(name: str, n: int, seed: int = 0, inconsistent: bool = False) -> dict
         "statements": statements,
         "outcomes": outcomes,
     }
-
-
-def main() -> None:
-    from generate import to_jsonl, to_toml, write
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("family", choices=FAMILIES)
-    parser.add_argument("n", type=int, help="the number of statements")
-    parser.add_argument("-o", "--output", required=True, help="TOML, or JSON Lines (.jsonl)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--inconsistent", action="store_true", help="add one refuses")
-    arguments = parser.parse_args()
-    content = family(arguments.family, arguments.n, arguments.seed, arguments.inconsistent)
-    jsonl = arguments.output.endswith(".jsonl")
-    write(arguments.output, to_jsonl(content) if jsonl else to_toml(content))
-
-
-if __name__ == "__main__":
-    main()

@@ -40,6 +40,17 @@ def _cli_row(records: list[dict], kind: str, size: int, sides: tuple, timeout: f
     return f"| {_LABELS[kind]} | {size:,} | " + " | ".join(cells) + f" | {memory} |"
 
 
+def _cli_table(records: list[dict], rows: tuple, sides: tuple, timeout: float) -> list[str]:
+    """The table of CLI status times: commitlogic against two floors, one row per instance."""
+    short = {"sign floor": "sign", "clingo floor": "clingo", "SAT floor": "SAT"}
+    head = ["instance", "statements", sides[0]]
+    for side in sides[1:]:
+        head += [side, f"÷ {short[side]}"]
+    head.append(f"peak memory ({' / '.join(short.get(side, side) for side in sides)})")
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    return lines + [_cli_row(records, kind, size, sides, timeout) for kind, size in rows]
+
+
 def _figure(records: list[dict], what: str, kind: str, size: int, figure: str, bound: float) -> str:
     chosen = _select(records, what=what, kind=kind, size=size)
     stats = summary(_values(chosen, figure))
@@ -95,13 +106,9 @@ def render(result: dict) -> str:
         "",
         "### Headline: status against the sign-heuristic floor (process start included)",
         "",
-        "| instance | statements | commitlogic | sign floor | ÷ sign floor | SAT floor | ÷ SAT "
-        "| peak memory (commitlogic / sign / SAT) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    family = ("commitlogic", "sign floor", "SAT floor")
-    for kind, size in (("implications", small), ("summits", small), ("implications", large)):
-        out.append(_cli_row(records, kind, size, family, timeout))
+    rows = (("implications", small), ("summits", small), ("implications", large))
+    out += _cli_table(records, rows, ("commitlogic", "sign floor", "SAT floor"), timeout)
     out += ["", *_agreement(records), ""]
     out += [
         "### The live reasoner and conflicts (in-process, random implications)",
@@ -184,13 +191,9 @@ def render(result: dict) -> str:
             "",
             "### The project's own families, against the clingo floor and the SAT floor",
             "",
-            "| instance | statements | commitlogic | clingo floor | ÷ clingo | SAT floor | ÷ SAT "
-            "| peak memory (commitlogic / clingo / SAT) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        project = ("commitlogic", "clingo floor", "SAT floor")
-        for kind, size in (("generate", small), ("chains", small), ("generate", large)):
-            out.append(_cli_row(records, kind, size, project, timeout))
+        rows = (("generate", small), ("chains", small), ("generate", large))
+        out += _cli_table(records, rows, ("commitlogic", "clingo floor", "SAT floor"), timeout)
         conflict = _figure(records, "conflict", "inconsistent", small, "conflict", timeout)
         out += ["", f"Minimal conflict of generate.py --inconsistent at {small:,}: {conflict}."]
     failed = [r for r in records if r.get("failed")]
