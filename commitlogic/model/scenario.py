@@ -10,7 +10,7 @@ checks the references between entries (SPEC sections 1 and 2).  Errors are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -66,16 +66,15 @@ class Scenario:
     )
 
     def __attrs_post_init__(self) -> None:
-        if all(type(entry) is Statement for entry in self.statements) and all(
-            type(entry) is Outcome for entry in self.outcomes
-        ):
-            statements = self.statements
-            said = _atoms(
+        statements = self.statements
+        if set(map(type, statements)) <= {Statement} and set(map(type, self.outcomes)) <= {Outcome}:
+            said, free = _mentions(
                 [s.subject for s in statements]
                 + [s.condition for s in statements if s.condition is not None]
             )
-            _check_references(self, said | _atoms(outcome.when for outcome in self.outcomes))
-            _expand_names(self, {atom.name for atom in said if not atom.args})
+            when, _free = _mentions([outcome.when for outcome in self.outcomes])
+            _check_references(self, said | when)
+            _expand_names(self, free)
         else:
             _check_references(self)
             _expand_names(self)
@@ -217,31 +216,31 @@ def _fits(scenario: Scenario, statement: Statement) -> bool:
     actors = {actor.id for actor in scenario.actors}
     if not {statement.by, statement.to} - {None} <= actors:
         return False
-    atoms = _atoms([formula for _field, formula in statement.formulas()])
-    names = {outcome.id for outcome in scenario.outcomes}
-    if any(not atom.args and atom.name in names for atom in atoms):
+    pairs, free = _mentions([formula for _field, formula in statement.formulas()])
+    if not free.isdisjoint(outcome.id for outcome in scenario.outcomes):
         return False
-    return _attendance_holds(atoms, actors, {event.id for event in scenario.events})
+    return _attendance_holds(pairs, actors, {event.id for event in scenario.events})
 
 
-def _atoms(formulas: Iterable[Formula]) -> set[Atom]:
-    """The atoms of ``formulas``, each formula object walked once (files share them)."""
-    unique = {id(formula): formula for formula in formulas}
-    found: set[Atom] = set()
-    for formula in unique.values():
-        if type(formula) is Atom:
-            found.add(formula)
-        else:
-            found.update(formula.atoms())
-    return found
+def _mentions(formulas: list[Formula]) -> tuple[set[tuple[str, ...]], set[str]]:
+    """The ``(actor, event)`` of every ``attends`` in ``formulas``, and the free names.
+
+    Plain atoms (most formulas of a large file) are read in place, without
+    hashing an atom; a compound formula shared by many entries is walked once.
+    """
+    plain = [formula for formula in formulas if type(formula) is Atom]
+    compound = {id(formula): formula for formula in formulas if type(formula) is not Atom}
+    for formula in compound.values():
+        plain.extend(formula.atoms())
+    pairs = {atom.args for atom in plain if atom.name == "attends"}
+    return pairs, {atom.name for atom in plain if not atom.args}
 
 
-def _attendance_holds(atoms: set[Atom], actors: set[str], events: set[str]) -> bool:
-    pairs = {atom.args for atom in atoms if atom.name == "attends"}
+def _attendance_holds(pairs: set[tuple[str, ...]], actors: set[str], events: set[str]) -> bool:
     return {pair[0] for pair in pairs} <= actors and {pair[1] for pair in pairs} <= events
 
 
-def _references_hold(scenario: Scenario, atoms: set[Atom]) -> bool:
+def _references_hold(scenario: Scenario, pairs: set[tuple[str, ...]]) -> bool:
     """Whether every reference holds, decided with set operations (no message built).
 
     ``False`` sends :func:`_check_references` through the entries one by
@@ -269,13 +268,17 @@ def _references_hold(scenario: Scenario, atoms: set[Atom]) -> bool:
         invited <= actors
         and people <= actors
         and superseded <= {s.id for s in statements}
-        and _attendance_holds(atoms, actors, {event.id for event in scenario.events})
+        and _attendance_holds(pairs, actors, {event.id for event in scenario.events})
     )
 
 
-def _check_references(scenario: Scenario, atoms: set[Atom] | None = None) -> None:
-    """Raise the first broken reference between entries (see :class:`Scenario`)."""
-    if atoms is None or not _references_hold(scenario, atoms):
+def _check_references(scenario: Scenario, pairs: set[tuple[str, ...]] | None = None) -> None:
+    """Raise the first broken reference between entries (see :class:`Scenario`).
+
+    ``pairs`` holds the ``(actor, event)`` of every ``attends`` when known:
+    then set operations decide, and only a fault walks the entries one by one.
+    """
+    if pairs is None or not _references_hold(scenario, pairs):
         _check_each_reference(scenario)
     _check_acyclic(scenario)
 
