@@ -2,6 +2,7 @@
 
     python benchmarks/frontend.py                       # 10,000 and 100,000, against a4297bc
     python benchmarks/frontend.py --sizes 100000 --before HEAD~3 --repeat 5
+    python benchmarks/frontend.py --docs     # also put the table into docs/benchmarks.md
 
 For each size it writes the random-implications scenario of ``families.py``
 (TOML and JSON Lines) and the ``generate.py`` one (TOML), then loads each file
@@ -36,6 +37,8 @@ from generate import document, to_jsonl, to_toml, write  # noqa: E402
 __all__ = ["main"]
 
 BEFORE = "a4297bc"  # the last commit before issue 16's front end
+MARK_BEGIN = "<!-- front end: begin (python benchmarks/frontend.py --docs) -->"
+MARK_END = "<!-- front end: end -->"
 _PROBE = """
 import hashlib, json, sys, time
 import commitlogic
@@ -86,20 +89,42 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="10000,100000", help="statements, comma-separated")
     parser.add_argument("--before", default=BEFORE, help=f"a git revision (default {BEFORE})")
     parser.add_argument("--repeat", type=int, default=3, help="loads per side and file")
+    parser.add_argument("--docs", action="store_true", help="also rewrite the docs page's table")
     arguments = parser.parse_args(argv)
+    lines = _table(arguments)
+    if arguments.docs:
+        page = ROOT / "docs" / "benchmarks.md"
+        text = page.read_text(encoding="utf-8")
+        start, end = text.index(MARK_BEGIN), text.index(MARK_END)
+        command = "python benchmarks/frontend.py " + " ".join(
+            sys.argv[1:] if argv is None else argv
+        )
+        body = "\n".join([f"`{command.strip()}`:", "", *lines])
+        write(page, text[: start + len(MARK_BEGIN)] + "\n\n" + body + "\n\n" + text[end:])
+
+
+def _table(arguments: argparse.Namespace) -> list[str]:
+    """Measure; print each row as it comes; return the lines of the table."""
+    out: list[str] = []
+
+    def say(line: str) -> None:
+        out.append(line)
+        print(line, flush=True)
+
     sizes = [int(part) for part in arguments.sizes.split(",") if part]
     with tempfile.TemporaryDirectory(prefix="commitlogic-frontend-") as scratch:
         folder = Path(scratch)
         before = _package(arguments.before, folder)
-        print(
-            f"load times, least of {arguments.repeat} (wall / processor), "
-            f"before = {arguments.before}, after = this checkout"
+        say(
+            f"Load times, least of {arguments.repeat} (wall / processor), "
+            f"before = {arguments.before}, after = this checkout:"
         )
-        print(
-            "| file | statements | before | after | after per 10,000 | after ÷ before "
-            "(processor) | same scenario |"
+        say("")
+        say(
+            "| file | statements | before | after | after per 10,000 (processor) "
+            "| after ÷ before (processor) | same scenario |"
         )
-        print("|---|---:|---:|---:|---:|---:|---|")
+        say("|---|---:|---:|---:|---:|---:|---|")
         for size in sizes:
             files = {
                 "random implications (TOML)": (to_toml, family("implications", size, 0), ".toml"),
@@ -115,14 +140,14 @@ def main(argv: list[str] | None = None) -> None:
                 write(path, writer(content))
                 old = _load(path, before, arguments.repeat)
                 new = _load(path, ROOT, arguments.repeat)
-                print(
+                say(
                     f"| {label} | {size:,} | {old['wall']:.2f} s / {old['cpu']:.2f} s "
                     f"| {new['wall']:.2f} s / {new['cpu']:.2f} s "
                     f"| {new['cpu'] * 10_000 / size:.3f} s "
                     f"| {new['cpu'] / old['cpu']:.2f}x "
-                    f"| {'yes' if old['digest'] == new['digest'] else 'NO'} |",
-                    flush=True,
+                    f"| {'yes' if old['digest'] == new['digest'] else 'NO'} |"
                 )
+    return out
 
 
 if __name__ == "__main__":
