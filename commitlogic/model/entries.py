@@ -247,8 +247,11 @@ _QUICK_KEYS = frozenset(
 )
 
 
+_FULL_IDENT = IDENT.fullmatch
+
+
 def _quick_ident(value: object) -> bool:
-    return type(value) is str and IDENT.fullmatch(value) is not None
+    return type(value) is str and _FULL_IDENT(value) is not None
 
 
 def _made(cls: type, values: Iterable[tuple[str, object]]) -> Any:
@@ -314,23 +317,21 @@ def quick_statement(item: dict[str, Any], formulas: Mapping[str, Formula]) -> St
             said = _optional_when(said)
         except ScenarioError:
             return None
-    return _made(
-        Statement,
-        (
-            ("id", item["id"]),
-            ("kind", kind),
-            ("subject", subject),
-            ("condition", condition),
-            ("by", by),
-            ("to", to),
-            ("said", said),
-            ("quote", quote),
-            ("source", source),
-            ("weight", weight),
-            ("credibility", None),
-            ("supersedes", ()),
-        ),
-    )
+    made = object.__new__(Statement)
+    put = object.__setattr__  # the frozen class's own __setattr__ refuses
+    put(made, "id", item["id"])
+    put(made, "kind", kind)
+    put(made, "subject", subject)
+    put(made, "condition", condition)
+    put(made, "by", by)
+    put(made, "to", to)
+    put(made, "said", said)
+    put(made, "quote", quote)
+    put(made, "source", source)
+    put(made, "weight", weight)
+    put(made, "credibility", None)
+    put(made, "supersedes", ())
+    return made
 
 
 @attrs.frozen
