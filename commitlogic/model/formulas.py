@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import NoReturn, TypeAlias
 
@@ -424,7 +425,8 @@ def _plain_atom(text: str) -> Formula | None:
     if match is None:
         return None
     name, inner = match.groups()
-    args = () if inner is None else tuple(_COMMA.split(inner))
+    # Interned: a large file names each actor and event in thousands of atoms.
+    args = () if inner is None else tuple(map(sys.intern, _COMMA.split(inner)))
     if name in RESERVED or not RESERVED.isdisjoint(args):
         return None
     if name in ATTENDANCE:
