@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -26,7 +27,7 @@ from commitlogic.io.files import read_text
 from commitlogic.model.entries import quick_actor, quick_statement
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, parse_formula
-from commitlogic.model.scenario import TABLES, Actor, Scenario, Statement, entry_where
+from commitlogic.model.scenario import TABLES, Actor, Event, Scenario, Statement, entry_where
 
 __all__ = ["build", "checked_header", "entry_maker", "load", "loads", "locate", "scenario_of"]
 
@@ -212,7 +213,6 @@ def entry_maker(
     required = frozenset(name for name, field in fields.items() if field.default is attrs.NOTHING)
     formula_keys = _FORMULA_KEYS.get(table, ())
     date_keys = frozenset() if text_dates else _DATE_KEYS
-    quick = {Statement: quick_statement, Actor: quick_actor}.get(cls)
 
     def make(index: int, item: Any) -> Any:
         keys = item.keys()
@@ -239,18 +239,57 @@ def entry_maker(
                     except ScenarioError:
                         continue  # the entry's own check reports it, located
                 found[key] = formula
-        if quick is not None:
-            made = quick(item, found)
-            if made is not None:
-                return made
         if found:
             item = {**item, **found}
+        invited = item.get("invited") if cls is Event else None
+        if type(invited) is list and all(type(actor) is str for actor in invited):
+            item = {**item, "invited": [sys.intern(actor) for actor in invited]}
         try:
             return cls(**item)
         except ScenarioError as error:
             raise error.located(**entry_where(table, index, item.get("id"))) from None
 
+    if cls is Statement:
+        return _quick_statements(make, parsed, text_dates)
+    if cls is Actor:
+        return lambda index, item: (type(item) is dict and quick_actor(item)) or make(index, item)
     return make
+
+
+def _quick_statements(
+    make: Callable[[int, Any], Any], parsed: dict[str, Formula], text_dates: bool
+) -> Callable[[int, Any], Any]:
+    """``make`` for statements, with a fast path for the common, valid case.
+
+    Anything the fast path does not take (a fault, a rare key, text dates
+    in a TOML file) goes to ``make``, which builds it or raises the error.
+    """
+
+    def formula(text: object) -> Formula | None:
+        if type(text) is not str:
+            return None
+        found = parsed.get(text)  # type: ignore[arg-type]
+        if found is None:
+            try:
+                found = parsed[text] = parse_formula(text)  # type: ignore[index]
+            except ScenarioError:
+                return None
+        return found
+
+    def quick(index: int, item: Any) -> Any:
+        if type(item) is dict:
+            subject, condition = formula(item.get("subject")), item.get("condition")
+            if condition is not None:
+                condition = formula(condition)
+                if condition is None:
+                    return make(index, item)
+            if subject is not None and (text_dates or type(item.get("said")) is not str):
+                made = quick_statement(item, subject, condition)
+                if made is not None:
+                    return made
+        return make(index, item)
+
+    return quick
 
 
 def _entries(

@@ -10,7 +10,8 @@ naming the entry and the field.  Import the classes from
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -254,18 +255,10 @@ def _quick_ident(value: object) -> bool:
     return type(value) is str and _FULL_IDENT(value) is not None
 
 
-def _made(cls: type, values: Iterable[tuple[str, object]]) -> Any:
-    """An instance of the frozen attrs class ``cls`` with these field values, unchecked."""
-    made = object.__new__(cls)
-    for name, value in values:
-        object.__setattr__(made, name, value)
-    return made
-
-
 _ACTOR_KEYS = frozenset(("id", "name", "party", "role"))
 
 
-def quick_actor(item: dict[str, Any], _formulas: Mapping[str, Formula]) -> Actor | None:
+def quick_actor(item: dict[str, Any]) -> Actor | None:
     """``Actor(**item)`` for the common, valid case (no credibility); else None."""
     actor_id = item.get("id")
     if not item.keys() <= _ACTOR_KEYS or not _quick_ident(actor_id) or actor_id in RESERVED:
@@ -273,25 +266,28 @@ def quick_actor(item: dict[str, Any], _formulas: Mapping[str, Formula]) -> Actor
     texts = [item.get(key) for key in ("name", "party", "role")]
     if any(text is not None and type(text) is not str for text in texts):
         return None
-    return _made(
-        Actor,
-        zip(("id", "name", "party", "role", "credibility"), (actor_id, *texts, None), strict=True),
-    )
+    made = object.__new__(Actor)
+    put = object.__setattr__
+    put(made, "id", sys.intern(actor_id))  # formulas and invitations share it
+    put(made, "name", texts[0])
+    put(made, "party", texts[1])
+    put(made, "role", texts[2])
+    put(made, "credibility", None)
+    return made
 
 
-def quick_statement(item: dict[str, Any], formulas: Mapping[str, Formula]) -> Statement | None:
-    """``Statement(**item, **formulas)`` for the common, valid case, without per-field calls.
+def quick_statement(item: dict[str, Any], subject: object, condition: object) -> Statement | None:
+    """``Statement(**item)`` for the common, valid case, without the per-field calls.
 
-    ``formulas`` holds the parsed formulas of ``item``'s formula text.
-    ``None`` means "build it the usual way", which accepts what this does
-    not (supersedes, credibility, formula text) and raises every fault.
+    ``subject`` and ``condition`` are ``item``'s formulas, already parsed
+    (``None`` for no condition).  ``None`` means "build it the usual way",
+    which accepts what this does not (supersedes, credibility, formula text)
+    and raises every fault.
     """
     if not item.keys() <= _QUICK_KEYS:
         return None
     kind = item.get("kind")
     kind = _KINDS.get(kind) if type(kind) is str else None
-    subject = formulas.get("subject", item.get("subject"))
-    condition = formulas.get("condition", item.get("condition"))
     by, to = item.get("by"), item.get("to")
     if kind is None or not _quick_ident(item.get("id")) or not isinstance(subject, Formula):
         return None
@@ -318,13 +314,13 @@ def quick_statement(item: dict[str, Any], formulas: Mapping[str, Formula]) -> St
         except ScenarioError:
             return None
     made = object.__new__(Statement)
-    put = object.__setattr__  # the frozen class's own __setattr__ refuses
+    put = object.__setattr__  # the frozen class's own __setattr__ refuses it
     put(made, "id", item["id"])
     put(made, "kind", kind)
     put(made, "subject", subject)
     put(made, "condition", condition)
-    put(made, "by", by)
-    put(made, "to", to)
+    put(made, "by", by if by is None else sys.intern(by))  # one copy of each actor's id
+    put(made, "to", to if to is None else sys.intern(to))
     put(made, "said", said)
     put(made, "quote", quote)
     put(made, "source", source)
