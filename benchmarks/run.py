@@ -13,10 +13,11 @@ that hits the limit is recorded as a timeout, never as a crash.  Measured:
   the random implications of ``families.py`` at the small and large sizes
   (several seeds), and on its many summits at the small size; the SAT floor
   beside them at the small size;
-* on the live reasoner (``measure.py live``) at the small and large sizes:
-  a status under one assumption, a what-if that turns inconsistent with its
-  minimal conflict, ``Reasoner.add`` of one statement then a status; and a
-  minimal conflict of the inconsistent variant (``measure.py conflict``);
+* on the live reasoner (``measure.py live``) at the small and large sizes,
+  and on the many summits at the large size: a status under one
+  assumption, a what-if that turns inconsistent with its minimal conflict,
+  ``Reasoner.add`` of one statement then a status; and a minimal conflict
+  of the inconsistent variant (``measure.py conflict``);
 * in-process phases (load, ground, status) of the many summits at the
   small size, and of both families at the huge size from JSON Lines,
   where the sign floor runs on the same file;
@@ -255,6 +256,7 @@ def plan(arguments: argparse.Namespace) -> list[tuple]:
         for seed in arguments.large_seeds:
             steps.append(("cli", ("implications", large, seed, repeat, family_sides[:2]), {}))
             steps.append(("inprocess", ("live", "implications", large, seed, repeat), live))
+            steps.append(("inprocess", ("live", "summits", large, seed, repeat), live))
             steps.append(
                 ("inprocess", ("conflict", "implications" + INCONSISTENT, large, seed, repeat), {})
             )
