@@ -196,7 +196,7 @@ def render(result: dict) -> str:
             "### The project's own families, against the clingo floor and the SAT floor",
             "",
         ]
-        rows = (("generate", small), ("chains", small), ("generate", large))
+        rows = (("generate", small), ("chains", small))
         out += _cli_table(records, rows, ("commitlogic", "clingo floor", "SAT floor"), timeout)
         conflict = _figure(records, "conflict", "inconsistent", small, "conflict", timeout)
         out += ["", f"Minimal conflict of generate.py --inconsistent at {small:,}: {conflict}."]
@@ -240,7 +240,6 @@ def plot(result: dict, target: Path) -> None:
         ("implications", large),
         ("generate", small),
         ("chains", small),
-        ("generate", large),
     ]
     sides = ("commitlogic", "sign floor", "clingo floor", "SAT floor")
     figure, axes = pyplot.subplots(figsize=(10, 4.8))

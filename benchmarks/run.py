@@ -21,9 +21,10 @@ that hits the limit is recorded as a timeout, never as a crash.  Measured:
 * in-process phases (load, ground, status) of the many summits at the
   small size, and of both families at the huge size from JSON Lines,
   where the sign floor runs on the same file;
-* the project's own families (``generate.py`` and its ``--chains``) against
-  the clingo floor (``floor.py``) and the SAT floor (``satfloor.py``), as
-  before.
+* the project's own families (``generate.py`` and its ``--chains``) at the
+  small size, against the clingo floor (``floor.py``) and the SAT floor
+  (``satfloor.py``), as before (the clingo floor enumerates models, and does
+  not finish at the large size within the time limit).
 
 Every answer of commitlogic is compared with the floors' on the same file,
 and the page says whether they agreed.  ``records.py`` summarises the
@@ -265,7 +266,6 @@ def plan(arguments: argparse.Namespace) -> list[tuple]:
             steps.append(("cli", ("generate", small, seed, 0), {}))
             steps.append(("cli", ("chains", small, seed, 0), {}))
             steps.append(("inprocess", ("conflict", "inconsistent", small, seed, 0), {}))
-        steps.append(("cli", ("generate", large, arguments.large_seeds[0], 0), {}))
     if huge:
         for kind in ("implications", "summits"):
             steps.append(("checked", (kind, huge, 0, arguments.huge_timeout), {}))
