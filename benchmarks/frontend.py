@@ -115,9 +115,13 @@ def _table(arguments: argparse.Namespace) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="commitlogic-frontend-") as scratch:
         folder = Path(scratch)
         before = _package(arguments.before, folder)
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
         say(
             f"Load times, least of {arguments.repeat} (wall / processor), "
-            f"before = {arguments.before}, after = this checkout:"
+            f"before = {arguments.before}, after = this checkout (commit {commit}), "
+            f"on a machine shared with other work:"
         )
         say("")
         say(
