@@ -404,6 +404,8 @@ _NAME = r"[A-Za-z][A-Za-z0-9_]*"
 #: A plain atom, ``name`` or ``name(a, b, ...)``, with the blanks the tokens allow.
 _PLAIN_ATOM = re.compile(rf"\s*({_NAME})\s*(?:\(\s*({_NAME}(?:\s*,\s*{_NAME})*)\s*\))?\s*")
 _COMMA = re.compile(r"\s*,\s*")
+#: The commonest plain atom of all, read without splitting its arguments.
+_ATTENDS = re.compile(rf"\s*attends\s*\(\s*({_NAME})\s*,\s*({_NAME})\s*\)\s*")
 
 
 def _valid_atom(name: str, args: tuple[str, ...]) -> Atom:
@@ -421,6 +423,15 @@ def _plain_atom(text: str) -> Formula | None:
     text is anything else, or a plain atom with a fault, so that the parser
     reads it and reports the fault as it always has.
     """
+    match = _ATTENDS.fullmatch(text)
+    if match is not None:
+        actor, event = match.groups()
+        if actor in RESERVED or event in RESERVED:
+            return None
+        made = object.__new__(Atom)
+        object.__setattr__(made, "name", "attends")
+        object.__setattr__(made, "args", (sys.intern(actor), sys.intern(event)))
+        return made
     match = _PLAIN_ATOM.fullmatch(text)
     if match is None:
         return None
