@@ -297,3 +297,47 @@ def test_a_scenario_that_names_outcomes_dumps_and_reads_back() -> None:
     scenario = jsonlines.loads(text)
     assert scenario.written(scenario.statements[0], "subject") == formulas.atom("met")
     assert jsonlines.loads(jsonlines.dumps(scenario)) == scenario  # no private field written
+
+
+# --------------------------------------------------------------------------- TOML in chunks
+
+_ODD_TOML = [
+    "",
+    "statements = []\n",  # a table's key before its entries: read whole
+    "[scenario]\nname = 'again'\n",  # a second scenario table among the entries
+    "[statements.extra]\nx = 1\n",  # a sub-table of the last entry
+    "[[actors]]\nid = 'late'\n",  # entries of a table after others
+    "  [[statements]]\nid = 'indented'\nkind = 'might'\nsubject = 'held'\n",
+    "[[statements]] # a comment\nid = 'commented'\nkind = 'might'\nsubject = 'held'\n",
+    "tags = [\n[[statements]]\n]\n",  # a header inside an array: not TOML
+    'quote = """\n[[statements]]\n"""\n',  # a header inside a multi-line string
+]
+
+
+@st.composite
+def _toml_texts(draw: st.DrawFn) -> str:
+    """TOML texts of drawn scenarios, with odd pieces put between their lines."""
+    from commitlogic.io import saving
+
+    lines = saving.dumps(draw(scenarios(max_statements=8, texts=True))).split("\n")
+    for _ in range(draw(st.integers(0, 2))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(_ODD_TOML)))
+    return "\n".join(lines)
+
+
+@given(_toml_texts(), st.integers(1, 3))
+@settings(max_examples=150)
+def test_toml_read_in_chunks_equals_toml_read_whole(text: str, chunk: int) -> None:
+    import tomllib
+
+    from commitlogic.io import loading
+
+    with mock.patch.object(loading, "_CHUNK", chunk), mock.patch.object(loading, "_CHUNKED", 0):
+        try:
+            chunked = loading._chunked_toml(text)
+        except ValueError:
+            chunked = None
+        fast = _read(loading.loads, text)
+    if chunked is not None:
+        assert chunked == tomllib.loads(text)
+    assert fast == _read(loading.loads, text)  # without chunks: the same scenario or error

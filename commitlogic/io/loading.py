@@ -18,6 +18,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 from typing import Any
 
 import attrs
@@ -76,12 +77,62 @@ except ImportError:  # pragma: no cover - toml_rs is a dependency
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
+#: A line that opens an entry of a scenario table: ``[[statements]]``.
+_ENTRY_HEADER = re.compile(
+    r"^\[\[[ \t]*(?:actors|events|statements|outcomes)[ \t]*\]\][ \t]*(?:#[^\n]*)?$", re.M
+)
+#: About how many entries the compiled reader reads at once, in files of at least
+#: ``_CHUNKED`` characters.
+_CHUNK, _CHUNKED = 2000, 1 << 20
+
+
+def _chunked_toml(text: str) -> dict[str, Any] | None:
+    """Read a large TOML file a few thousand entries at a time; None when it cannot be split.
+
+    The compiled reader needs about ten times the file's size while it
+    reads, and the memory it frees stays with the process; read in chunks,
+    it needs a chunk's worth.  The text is cut only before the header lines
+    of the scenario tables' entries, and only when no multi-line string
+    could hide such a line; each chunk after the first must hold entries
+    only, and the first none of their tables, or else the whole text is
+    read at once (and a fault found as it always was).
+    """
+    if len(text) < _CHUNKED or '"""' in text or "'''" in text:
+        return None
+    starts = [match.start() for match in _ENTRY_HEADER.finditer(text)]
+    if len(starts) <= _CHUNK:
+        return None
+    bounds = [0, *starts[::_CHUNK], len(text)]
+    document: dict[str, Any] = {}
+    first = True
+    for begin, end in pairwise(bounds):
+        if begin == end:
+            continue
+        part = _fast_toml(text[begin:end], toml_version="1.0.0")  # type: ignore[misc]
+        if first:
+            document, first = part, False
+            if not document.keys().isdisjoint(TABLES):
+                return None
+            continue
+        if not part.keys() <= TABLES.keys() or not all(type(v) is list for v in part.values()):
+            return None
+        for table, entries in part.items():
+            document.setdefault(table, []).extend(entries)
+    return document
+
+
 def _parse_toml(text: str, file: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ScenarioError(
             "the file is empty; a scenario needs a [scenario] table with a name", file=file
         )
     if _fast_toml is not None:
+        try:
+            chunked = _chunked_toml(text)
+        except ValueError:
+            chunked = None  # read whole below, as always
+        if chunked is not None:
+            return chunked
         try:
             return _fast_toml(text, toml_version="1.0.0")
         except ValueError:
