@@ -11,8 +11,9 @@ and with the package of the revision ``--before`` (``git archive`` into a
 temporary folder).  It prints the least wall and processor time of
 ``--repeat`` loads each (the least is the one the machine disturbed least;
 the processor time is less disturbed by other work), per 10,000 statements
-too, and the ratio.  Both sides must build equal scenarios: the command
-compares their ``repr`` digests.
+too, and the ratio; and the process's resident memory once the file is
+loaded (``/proc/self/statm``) and its peak.  Both sides must build equal
+scenarios: the command compares their ``repr`` digests.
 """
 
 from __future__ import annotations
@@ -40,13 +41,17 @@ BEFORE = "a4297bc"  # the last commit before issue 16's front end
 MARK_BEGIN = "<!-- front end: begin (python benchmarks/frontend.py --docs) -->"
 MARK_END = "<!-- front end: end -->"
 _PROBE = """
-import hashlib, json, sys, time
+import hashlib, json, os, resource, sys, time
 import commitlogic
 wall, cpu = time.perf_counter(), time.process_time()
 scenario = commitlogic.load(sys.argv[1])
 wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+with open("/proc/self/statm") as statm:  # resident pages now
+    held = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 digest = hashlib.sha256(repr(scenario).encode()).hexdigest()[:12]
-print(json.dumps({"wall": wall, "cpu": cpu, "digest": digest, "where": commitlogic.__file__}))
+print(json.dumps({"wall": wall, "cpu": cpu, "held": held, "peak": peak, "digest": digest,
+                  "where": commitlogic.__file__}))
 """
 
 
@@ -80,6 +85,8 @@ def _load(path: Path, source: Path, repeat: int) -> dict:
     return {
         "wall": min(run["wall"] for run in runs),
         "cpu": min(run["cpu"] for run in runs),
+        "held": min(run["held"] for run in runs),
+        "peak": min(run["peak"] for run in runs),
         "digest": runs[0]["digest"],
     }
 
@@ -126,9 +133,10 @@ def _table(arguments: argparse.Namespace) -> list[str]:
         say("")
         say(
             "| file | statements | before | after | after per 10,000 (processor) "
-            "| after ÷ before (processor) | same scenario |"
+            "| after ÷ before (processor) | memory held after loading, before / after "
+            "| peak memory, before / after | same scenario |"
         )
-        say("|---|---:|---:|---:|---:|---:|---|")
+        say("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         for size in sizes:
             files = {
                 "random implications (TOML)": (to_toml, family("implications", size, 0), ".toml"),
@@ -149,6 +157,8 @@ def _table(arguments: argparse.Namespace) -> list[str]:
                     f"| {new['wall']:.2f} s / {new['cpu']:.2f} s "
                     f"| {new['cpu'] * 10_000 / size:.3f} s "
                     f"| {new['cpu'] / old['cpu']:.2f}x "
+                    f"| {old['held']:.0f} MB / {new['held']:.0f} MB "
+                    f"| {old['peak']:.0f} MB / {new['peak']:.0f} MB "
                     f"| {'yes' if old['digest'] == new['digest'] else 'NO'} |"
                 )
     return out
