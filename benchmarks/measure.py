@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -80,9 +81,11 @@ def main(argv: list[str] | None = None) -> None:
         return
     report = _timed("status", reasoner.status)
     _say("total", time.perf_counter() - start)
-    if arguments.answer:
-        with open(arguments.answer, "w", encoding="utf-8") as out:
+    if arguments.answer:  # whole or not at all: a run stopped at its limit leaves none
+        partial = arguments.answer + ".partial"
+        with open(partial, "w", encoding="utf-8") as out:
             json.dump(report.to_json(), out)
+        os.replace(partial, arguments.answer)
     if arguments.kind == "phases":
         return
     if arguments.kind == "live":

@@ -36,7 +36,6 @@ tables and the plot.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import os
@@ -52,8 +51,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from families import FAMILIES, family  # noqa: E402
-from generate import document, to_jsonl, to_toml, write  # noqa: E402
+from families import FAMILIES  # noqa: E402
+from generate import write  # noqa: E402
 from report import machine, render, write_docs  # noqa: E402
 
 __all__ = ["main", "run_child"]
@@ -70,11 +69,29 @@ SIDES = {
 }
 PROJECT_SIDES = ("commitlogic", "clingo floor", "SAT floor")
 INCONSISTENT = "-inconsistent"  # the suffix of a family's inconsistent variant
+#: Prints "same" when the JSON files named by its arguments hold equal values.
+_SAME = (
+    "import json, sys\n"
+    "try:\n"
+    "    values = [json.load(open(name, encoding='utf-8')) for name in sys.argv[1:]]\n"
+    "except ValueError:\n"
+    "    sys.exit('unreadable')\n"
+    "print('same' if all(value == values[0] for value in values) else 'different')\n"
+)
 
 
-def run_child(argv: list[str], timeout: float) -> dict:
-    """Run ``argv`` with a time limit; return its wall time, peak memory, output and code."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+def run_child(argv: list[str], timeout: float, keep: Path | None = None) -> dict:
+    """Run ``argv`` with a time limit; return its wall time, peak memory, output and code.
+
+    With ``keep``, the output goes to that file and is not read here.  A
+    child's peak memory (``ru_maxrss``) counts its parent's resident memory
+    when it was started, so this process never holds a large answer or
+    scenario: instances are generated, and answers compared, in children.
+    """
+    with (
+        open(keep, "wb") if keep else tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
         start = time.perf_counter()
         process = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         killer = threading.Timer(timeout, process.kill)
@@ -93,7 +110,7 @@ def run_child(argv: list[str], timeout: float) -> dict:
             "peak_mb": usage.ru_maxrss / 1024,
             "timeout": timeout if timed_out else None,
             "code": process.returncode,
-            "stdout": out.read().decode("utf-8", "replace"),
+            "stdout": "" if keep else out.read().decode("utf-8", "replace"),
             "stderr": err.read().decode("utf-8", "replace")[-400:],
         }
 
@@ -126,15 +143,17 @@ class Bench:
         suffix = ".jsonl" if jsonl else ".toml"
         # The generator's own text is part of the name: a changed generator makes new files.
         path = self.folder / f"{kind}-{size}-{seed}-{GENERATOR}{suffix}"
-        if not path.exists():
+        if not path.exists():  # in a child process, which holds the document
             base = kind.removesuffix(INCONSISTENT)
+            argv = [PYTHON, str(HERE / "generate.py"), str(size), "-o", str(path)]
+            argv += ["--seed", str(seed)]
             if base in FAMILIES:
-                content = family(base, size, seed, inconsistent=kind != base)
-            else:
-                content = document(
-                    size, seed, inconsistent=kind == "inconsistent", chains=kind == "chains"
-                )
-            write(path, to_jsonl(content) if jsonl else to_toml(content))
+                argv += ["--family", base]
+            elif base == "chains":
+                argv.append("--chains")
+            if kind in ("inconsistent", f"{base}{INCONSISTENT}"):
+                argv.append("--inconsistent")
+            subprocess.run(argv, check=True, stdin=subprocess.DEVNULL)
         return path
 
     def cli(
@@ -147,22 +166,29 @@ class Bench:
             template = SIDES[side]
             self.say(f"status CLI, {side}, {kind} {size:,} seed {seed}")
             argv = [part.replace("{file}", str(path)) for part in template]
-            result = run_child(argv, self.timeout)
+            answer = self.folder / f"answer-{side.replace(' ', '-')}.json"
+            result = run_child(argv, self.timeout, keep=answer)
             if result["seconds"] is not None and result["code"] == 0:
-                with contextlib.suppress(json.JSONDecodeError):
-                    answers[side] = json.loads(result["stdout"])
+                answers[side] = answer
             elif result["seconds"] is not None:  # failed: record it, do not use the time
                 result["failed"] = result["stderr"]
                 result["seconds"] = None
             self._record("cli", side, kind, size, seed, repeat, result)
         self._agreement(kind, size, seed, answers)
 
-    def _agreement(self, kind: str, size: int, seed: int, answers: dict) -> None:
-        agree = (
-            None
-            if len(answers) < 2
-            else all(a == next(iter(answers.values())) for a in answers.values())
-        )
+    def _agreement(self, kind: str, size: int, seed: int, answers: dict[str, Path]) -> None:
+        """Compare the answer files (in a child process); record whether they agree."""
+        agree = None
+        if len(answers) >= 2:
+            compared = subprocess.run(
+                [PYTHON, "-c", _SAME, *map(str, answers.values())],
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
+            )
+            agree = {"same": True, "different": False}.get(compared.stdout.strip())
+        for answer in answers.values():
+            answer.unlink(missing_ok=True)
         self.records.append(
             {
                 "what": "agreement",
@@ -181,15 +207,13 @@ class Bench:
         self.inprocess(
             "phases", kind, size, seed, 0, timeout, jsonl=True, extra=["--answer", str(answer)]
         )
-        answers = {}
-        with contextlib.suppress(OSError, json.JSONDecodeError):
-            answers["commitlogic"] = json.loads(answer.read_text(encoding="utf-8"))
+        answers = {"commitlogic": answer} if answer.exists() else {}
         path = self.instance(size, seed, kind, jsonl=True)
         self.say(f"status CLI, sign floor, {kind} {size:,} seed {seed}")
-        result = run_child([PYTHON, str(HERE / "signfloor.py"), str(path)], timeout)
+        floor = self.folder / "answer-sign-floor.json"
+        result = run_child([PYTHON, str(HERE / "signfloor.py"), str(path)], timeout, keep=floor)
         if result["seconds"] is not None and result["code"] == 0:
-            with contextlib.suppress(json.JSONDecodeError):
-                answers["sign floor"] = json.loads(result["stdout"])
+            answers["sign floor"] = floor
         elif result["seconds"] is not None:
             result["failed"], result["seconds"] = result["stderr"], None
         self._record("floor", "sign floor", kind, size, seed, 0, result)

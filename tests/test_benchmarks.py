@@ -242,3 +242,22 @@ def test_a_tiny_run_compares_every_answer_and_reports_the_targets(
     rows = targets.targets(result)
     assert len(rows) == 12
     assert all(row["met"] is not None for row in rows)
+
+
+def test_answers_are_compared_in_a_child_and_kept_out_of_the_harness(tmp_path: Path) -> None:
+    bench = run.Bench(tmp_path, 30, log=False)
+    kept = tmp_path / "out.json"
+    result = run_child([sys.executable, "-c", "print('[1, 2]')"], 30, keep=kept)
+    assert result["stdout"] == "" and kept.read_text() == "[1, 2]\n"
+    for texts, verdict in (
+        (["[1, 2]", "[1, 2]"], True),
+        (["[1, 2]", "[2, 1]"], False),
+        (["[1, 2]", "[1, "], None),  # a run stopped while writing: not compared
+    ):
+        files = {}
+        for index, text in enumerate(texts):
+            files[f"side {index}"] = tmp_path / f"a{index}.json"
+            files[f"side {index}"].write_text(text)
+        bench._agreement("implications", 10, 0, files)
+        assert bench.records[-1]["agree"] is verdict
+        assert not any(path.exists() for path in files.values())  # the files are removed
