@@ -11,16 +11,26 @@ members)``, built here on the live :class:`~commitlogic.reasoning.solver.Solver`
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
-
-from clingo import Symbol
+from typing import TYPE_CHECKING
 
 from commitlogic.model.formulas import Formula
+from commitlogic.reasoning.clauses import ClauseProgram
 from commitlogic.reasoning.minimal import minimal_subset
+from commitlogic.reasoning.narrowed import Narrowed
 from commitlogic.reasoning.resolved import Resolved
 from commitlogic.reasoning.results import Explanation, Status, Witnesses
 from commitlogic.reasoning.solver import Solver
 
+if TYPE_CHECKING:
+    from commitlogic.reasoning.grounded import GroundProgram
+
+    Program = ClauseProgram | GroundProgram
+
 __all__ = ["Search"]
+
+#: A core of at most this many literals is minimised as it is; a larger one
+#: is first narrowed by propagation (see ``Search._core``).
+_SMALL = 64
 
 
 class Search:
@@ -34,9 +44,18 @@ class Search:
         The literal of the external ``maximize`` (rules/heuristics.lp).
     """
 
-    def __init__(self, solver: Solver, maximize: int) -> None:
+    def __init__(self, solver: Solver, maximize: int, program: Program) -> None:
         self._solver = solver
         self._maximize = maximize
+        self._program = program
+        self._names: dict[int, str] = {}  # atom literal -> atom text
+
+    def _true_atoms(self, true: Iterable[int]) -> set[str]:
+        """Return the texts of the atoms whose literals are ``true``."""
+        program = self._program
+        if len(self._names) != len(program.atoms):
+            self._names = dict(zip(program.atoms, program.names, strict=True))
+        return {self._names[literal] for literal in true}
 
     def check(
         self, query: Resolved, *fixed: int
@@ -48,24 +67,69 @@ class Search:
         """
 
         def check(members: Sequence[int]) -> tuple[bool, Collection[int]]:
-            shown, core = self._solver.model_or_core(query.assumptions(members, *fixed))
-            if shown is None:
+            assumptions = query.assumptions(members, *fixed)
+            true, core = self._solver.model_or_core(assumptions, self._program.atoms)
+            if true is None:
                 return False, core
-            return True, query.broken(_true_atoms(shown))
+            return True, query.broken(self._true_atoms(true))
 
         return check
 
-    def minimal(self, query: Resolved, *fixed: int) -> tuple[str, ...]:
-        """Return a minimal set of members that has no outcome together with ``fixed``."""
-        needed = set(minimal_subset(list(query.members), self.check(query, *fixed)))
+    def minimal(
+        self,
+        query: Resolved,
+        *fixed: int,
+        core: Collection[int] | None = None,
+        hard: Sequence[tuple[Formula, bool]] = (),
+    ) -> tuple[str, ...]:
+        """Return a minimal set of members that has no outcome together with ``fixed``.
+
+        ``hard`` gives the formulas of ``fixed`` (must hold, or must fail).
+        ``core`` is a core of the live solver's when the caller has one (it
+        saves a call).  In the clause encoding, the search then runs on a
+        program of the core's members alone (:mod:`~commitlogic.reasoning.narrowed`).
+        """
+        members = list(query.members)
+        if isinstance(self._program, ClauseProgram):
+            core = self._core(query, fixed, core)
+            in_core = set(core)
+            candidates = [member for member in members if member in in_core]
+            narrowed = Narrowed(self._solver, query, candidates, hard)
+            needed = set(minimal_subset(candidates, narrowed.check))
+        else:
+            needed = set(minimal_subset(members, self.check(query, *fixed), core))
         names = {query.members[literal] for literal in needed}
         return tuple(name for name in query.order if name in names)
 
-    def conflict(self, query: Resolved) -> tuple[str, ...]:
-        """Return a minimal set of members that has no outcome (the query has none)."""
+    def _core(
+        self, query: Resolved, fixed: Sequence[int], core: Collection[int] | None
+    ) -> Collection[int]:
+        """Return a core of the members with ``fixed``: by propagation when it finds one.
+
+        clasp's core is every member when the conflict shows while the
+        assumptions are propagated (:mod:`~commitlogic.reasoning.propagation`).
+        Propagation tries the assumptions first, then the statements.
+        """
+        assert isinstance(self._program, ClauseProgram)
+        if core is None or len(core) > _SMALL:
+            assumed = [m for m, found in query.constraints.items() if isinstance(found, tuple)]
+            order = [*fixed, *assumed, *query.background, *query.members]
+            found = self._program.clauses.core(order)
+            if found is not None:
+                return found
+        if core is None:
+            satisfiable, core = self._solver.check(query.assumptions(None, *fixed))
+            assert not satisfiable, "a minimal conflict of members with an outcome"
+        return core
+
+    def conflict(self, query: Resolved, core: Collection[int] | None = None) -> tuple[str, ...]:
+        """Return a minimal set of members that has no outcome (the query has none).
+
+        ``core``: the live solver's core of the query's failed call, if known.
+        """
         if query.impossible is not None:
             return (query.impossible,)
-        return self.minimal(query)
+        return self.minimal(query, core=core)
 
     def status_of(
         self,
@@ -93,7 +157,8 @@ class Search:
         The solver prefers false atoms (rules/heuristics.lp), so the witness
         makes true only what it has to, as far as it sees.
         """
-        true = _true_atoms(self._solver.model([*literals, -self._maximize]) or [])
+        found = self._solver.model([*literals, -self._maximize], None, self._program.atoms)
+        true = self._true_atoms(found or [])
         return tuple(sorted(name for name in universe if name in true))
 
     def explain(self, query: Resolved, formula: Formula, literal: int | None) -> Explanation:
@@ -105,23 +170,23 @@ class Search:
         minimal conflict.
         """
         text = str(formula)
-        if query.impossible is not None or not self._solver.check(query.assumptions())[0]:
+        if query.impossible is not None:
             return Explanation(text, None, because=self.conflict(query))
+        consistent, core = self._solver.check(query.assumptions())
+        if not consistent:
+            return Explanation(text, None, because=self.conflict(query, core))
         if literal is None:  # the formula was simplified away as false: no reason needed
             return Explanation(text, Status.IMPOSSIBLE, because=())
         status = self.status_of(query, literal, None)
         if status is Status.CERTAIN:
-            return Explanation(text, status, because=self.minimal(query, -literal))
+            because = self.minimal(query, -literal, hard=[(formula, False)])
+            return Explanation(text, status, because=because)
         if status is Status.IMPOSSIBLE:
-            return Explanation(text, status, because=self.minimal(query, literal))
+            because = self.minimal(query, literal, hard=[(formula, True)])
+            return Explanation(text, status, because=because)
         universe = {**query.universe, **dict.fromkeys(map(str, formula.atoms()))}
         witnesses = Witnesses(
             holds=self.witness(query.assumptions(None, literal), universe),
             fails=self.witness(query.assumptions(None, -literal), universe),
         )
         return Explanation(text, status, witnesses=witnesses)
-
-
-def _true_atoms(shown: Iterable[Symbol]) -> set[str]:
-    """Return the texts of the atoms ``true(A)`` among a model's shown symbols."""
-    return {symbol.arguments[0].string for symbol in shown if symbol.name == "true"}

@@ -22,24 +22,36 @@ class Kept:
     """The outcomes of the last strict status, by their true atoms, and the date they hold at."""
 
     def __init__(self) -> None:
-        self.universe: dict[str, None] = {}  # the scenario's atoms: the kept outcomes decide them
+        self.universe: dict[str, int] = {}  # the scenario's atoms: the kept outcomes decide them
         self._background: tuple[int, ...] | None = None
-        self._outcomes: list[frozenset[str]] = []
+        self._outcomes: list[frozenset[str]] | None = []
+        # What keep() was given, read into outcomes the first time show() needs them.
+        self._given: tuple[list[str], list[int | None], Sequence[Sequence[int]]] | None = None
 
     def forget(self) -> None:
         """Drop the kept outcomes (a statement was added: they may break it)."""
-        self._background, self._outcomes = None, []
+        self._background, self._outcomes, self._given = None, [], None
 
     def keep(
         self, query: Resolved, true: Sequence[int | None], models: Sequence[Sequence[int]]
     ) -> None:
         """Keep the models of a status of ``query``; ``true`` gives each universe atom's literal."""
-        named = list(zip(query.universe, true, strict=True))
         self._background = tuple(query.background)
-        self._outcomes = []
-        for model in models:
-            found = set(model)
-            self._outcomes.append(frozenset(name for name, literal in named if literal in found))
+        self._given = (list(query.universe), list(true), models)
+        self._outcomes = None
+
+    def _kept(self) -> list[frozenset[str]]:
+        if self._outcomes is None:
+            assert self._given is not None
+            names, true, models = self._given
+            named = list(zip(names, true, strict=True))
+            self._outcomes = []
+            for model in models:
+                found = set(model)
+                self._outcomes.append(
+                    frozenset(name for name, literal in named if literal in found)
+                )
+        return self._outcomes
 
     def show(self, query: Resolved, formula: Formula) -> tuple[bool, bool]:
         """Return whether kept outcomes show that ``formula`` can hold, and can fail, in ``query``.
@@ -53,7 +65,7 @@ class Kept:
         if any(str(atom) not in self.universe for f in formulas for atom in f.atoms()):
             return False, False
         can_hold = can_fail = False
-        for true in self._outcomes:
+        for true in self._kept():
             if all(holds(assumed, true) for assumed in query.assumed):
                 if holds(formula, true):
                     can_hold = True

@@ -31,7 +31,9 @@ M = TypeVar("M", bound=Hashable)
 Check = Callable[[Sequence[M]], tuple[bool, Collection[M]]]
 
 
-def minimal_subset(members: Sequence[M], check: Check[M]) -> list[M]:
+def minimal_subset(
+    members: Sequence[M], check: Check[M], core: Collection[M] | None = None
+) -> list[M]:
     """Return a minimal subset of ``members`` that has no model, in the order of ``members``.
 
     Parameters
@@ -41,6 +43,9 @@ def minimal_subset(members: Sequence[M], check: Check[M]) -> list[M]:
     check
         The solver (see :data:`Check`).  Subsets of a set with a model must
         have a model too (monotonicity), as for statements and assumptions.
+    core
+        A core of ``members`` already known (from the call that found no
+        model), which saves the first call.
 
     Raises
     ------
@@ -61,9 +66,10 @@ def minimal_subset(members: Sequence[M], check: Check[M]) -> list[M]:
     falsifies, so one of those is needed; they move to the front and the
     chunk shrinks to them, and a single falsified member is needed at once.
     """
-    satisfiable, core = check(members)
-    if satisfiable:
-        raise ValueError("members with a model have no minimal unsatisfiable subset")
+    if core is None:
+        satisfiable, core = check(members)
+        if satisfiable:
+            raise ValueError("members with a model have no minimal unsatisfiable subset")
     in_core = set(core)
     candidates = [member for member in members if member in in_core]
     needed: list[M] = []

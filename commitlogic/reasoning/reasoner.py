@@ -19,61 +19,30 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 import clingo
-from clingo import Function, Number, String, Symbol
 
+from commitlogic._memory import paused_gc
 from commitlogic.model.dates import When
 from commitlogic.model.formulas import Formula, FormulaLike
 from commitlogic.model.query import Assumption, checked_formula, normalise
 from commitlogic.model.scenario import Outcome, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
-from commitlogic.reasoning.encoding import Encoder
+from commitlogic.reasoning.clauses import ClauseProgram
 from commitlogic.reasoning.explaining import Search
 from commitlogic.reasoning.forecast import Forecast, forecast
+from commitlogic.reasoning.grounded import GroundProgram
 from commitlogic.reasoning.kept import Kept
-from commitlogic.reasoning.resolved import Resolved, constraint
-from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
+from commitlogic.reasoning.partial import Partial
+from commitlogic.reasoning.reading import Read, SolverOracle, keys_of
+from commitlogic.reasoning.resolved import Resolved
+from commitlogic.reasoning.results import Explanation, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
 
 __all__ = ["Assumption", "Reasoner"]
 
-
-class _Oracle:
-    """The backbone search's view of the solver for one query (see ``backbone.Oracle``).
-
-    Its keys are the solver literals of the atoms a status reads.  (In
-    states, expired is not read: it follows from ``triggered``, see
-    rules/display.lp.)
-    """
-
-    def __init__(
-        self, solver: Solver, assumptions: list[int], maximize: int, bound: int | None
-    ) -> None:
-        self._solver, self._assumptions = solver, assumptions
-        self._maximize, self._bound = maximize, bound
-        self.models: list[list[int]] = []  # every model found, as its true keys
-
-    def _guided(self, prefer: bool | None) -> list[int]:
-        # Prefer true atoms or false ones (rules/heuristics.lp).
-        if prefer is None:
-            return self._assumptions
-        return [*self._assumptions, self._maximize if prefer else -self._maximize]
-
-    def _true(self, shown: list[Symbol] | None) -> list[int] | None:
-        if shown is None:
-            return None
-        known = self._solver.known
-        true = [known[symbol] for symbol in shown if symbol in known]
-        self.models.append(true)  # type: ignore[arg-type]
-        return true  # type: ignore[return-value]
-
-    def model(self, prefer: bool | None) -> list[int] | None:
-        return self._true(self._solver.model(self._guided(prefer), self._bound))
-
-    def flipped(
-        self, up: Sequence[int], down: Sequence[int], prefer: bool | None
-    ) -> list[int] | None:
-        self._solver.probe([*up, *down])
-        return self._true(self._solver.flipped(self._guided(prefer), up, down, self._bound))
+#: What a query date fixes: the background (inactive statements off), the
+#: members (literal -> statement id), their constraints and the places of the
+#: active commitments.
+_AtDate = tuple[list[int], dict[int, str], dict[int, Statement | tuple[None, Formula]], list[int]]
 
 
 class Reasoner:
@@ -109,6 +78,10 @@ class Reasoner:
     >>> reasoner.status(assume=["absent(putin, istanbul_talks)"])  # doctest: +SKIP
     """
 
+    #: Strict mode builds its program as clauses (reasoning/clauses.py); ``False``
+    #: grounds rules/*.lp instead, as tolerant mode always does (tests compare both).
+    _clauses = True
+
     def __init__(
         self,
         scenario: Scenario,
@@ -121,24 +94,30 @@ class Reasoner:
         self._tolerant = tolerant
         self.time_limit = time_limit
         self.model_limit = model_limit
-        self._solver = Solver(tolerant=tolerant)
-        self._encoder = Encoder(weights=tolerant)
-        self._active_literals: dict[str, int] = {}
-        self._key_literals: dict[tuple[str, str], int | None] = {}
+        clauses = self._clauses and not tolerant
+        self._solver = Solver(tolerant=tolerant, rules=not clauses)
+        self._program: ClauseProgram | GroundProgram = (
+            ClauseProgram(self._solver, scenario)
+            if clauses
+            else GroundProgram(self._solver, scenario, weights=tolerant)
+        )
+        self._solver.watched = self._program.atoms
+        self._maximize = self._program.maximize
+        self._search = Search(self._solver, self._maximize, self._program)
+        # Strict statuses kept per date, re-solved by component (reasoning/partial.py).
+        self._partial = (
+            Partial(self._program, self._solver)
+            if isinstance(self._program, ClauseProgram)
+            else None
+        )
         self._kept = Kept()  # the outcomes the last strict status saw
         # Per query date: the background, members and constraints of the statements.
-        self._dates: dict[When | None, tuple[list[int], dict[int, str], dict]] = {}  # type: ignore[type-arg]
-        self._commitments: set[str] = set()
-        universe = self._encoder.scenario(scenario)
-        self._ground_new_part(scenario.statements)
-        self._maximize = self._solver.free_external(Function("maximize"))
-        self._search = Search(self._solver, self._maximize)
-        # The atom universe by canonical text, in order (SPEC section 2).
-        self._universe: dict[str, None] = dict.fromkeys(str(atom) for atom in universe)
+        self._dates: dict[When | None, _AtDate] = {}
+        self._commitments = [s.is_commitment for s in scenario.statements]
+        # The atom universe (SPEC section 2) in order: text -> place in the program.
+        names = self._program.names
+        self._universe: dict[str, int] = dict(zip(names, range(len(names)), strict=True))
         self._kept.universe = self._universe
-        # Read the literals of the shown atoms in bulk once; later ones one by one.
-        for name, arity in (("true", 1), ("occurs", 1), ("triggered", 1), ("state", 2)):
-            self._solver.literals(name, arity)
 
     # ------------------------------------------------------------------ building
 
@@ -158,7 +137,7 @@ class Reasoner:
         return self._solver.control
 
     def add(self, item: Statement | Outcome) -> None:
-        """Add a statement or an outcome to the live reasoner, grounding only the new part.
+        """Add a statement or an outcome to the live reasoner, adding only the new part.
 
         Raises
         ------
@@ -166,42 +145,48 @@ class Reasoner:
             When the scenario with the new item is not valid; the reasoner is unchanged.
         """
         self._kept.forget()  # kept outcomes may break the new statement
-        self._dates.clear()
         if isinstance(item, Statement):
             self._scenario = self._scenario.with_statement(item)
             item = self._scenario.statements[-1]  # with outcome names expanded
-            self._encoder.statement(item)
-            self._ground_new_part([item])
+            self._program.add_statement(item)
+            self._commitments.append(item.is_commitment)
+            self._date_added(item)
             self._extend_universe(formula for _field, formula in item.formulas())
+            if self._partial is not None:
+                self._partial.added(item)
         elif isinstance(item, Outcome):
             self._scenario = attrs.evolve(self._scenario, outcomes=(*self._scenario.outcomes, item))
             item = self._scenario.outcomes[-1]  # with outcome names expanded
-            self._encoder.outcome(item)
-            self._ground_new_part([])
+            self._program.add_outcome(item)
             self._extend_universe([item.when])
+            if self._partial is not None:
+                self._partial.added(item)
         else:
             raise TypeError(f"expected a Statement or an Outcome, got {type(item).__name__}")
 
+    def _date_added(self, statement: Statement) -> None:
+        """Bring the statements' part of each query date up to date with a new statement.
+
+        No earlier statement can supersede it (supersedes names statements
+        that exist), so unless it supersedes others, only it is new at each date.
+        """
+        if statement.supersedes:
+            self._dates.clear()
+            return
+        place, literal = len(self._program.active) - 1, self._program.active[-1]
+        for at, (background, members, constraints, commitments) in self._dates.items():
+            if statement.is_present(at):
+                members[literal], constraints[literal] = statement.id, statement
+                if statement.is_commitment:
+                    commitments.append(place)
+            else:
+                background.append(-literal)
+
     def _extend_universe(self, formulas: Iterable[Formula]) -> None:
+        place = self._program.place
         for formula in formulas:
             for atom in formula.atoms():
-                self._universe.setdefault(str(atom))
-
-    def _ground_new_part(self, statements: Iterable[Statement]) -> None:
-        part, facts = self._encoder.take()
-        if facts or part == 0:  # part 0 also declares the external maximize
-            self._solver.ground(part, facts)
-        for statement in statements:
-            literal = self._solver.free_external(Function("active", [String(statement.id)]))
-            self._active_literals[statement.id] = literal
-            if statement.is_commitment:
-                self._commitments.add(statement.id)
-
-    def _literal(self, formula: Formula) -> int | None:
-        """Return the solver literal of ``holds(F)``, or ``None`` when it can never hold."""
-        node = self._encoder.node(formula)
-        self._ground_new_part([])
-        return self._solver.literal(Function("holds", [Number(node)]))
+                self._universe.setdefault(str(atom), place(atom))
 
     # ------------------------------------------------------------------ queries
 
@@ -210,28 +195,18 @@ class Reasoner:
         self._solver.start(self.time_limit, self.model_limit)
         request = normalise(self._scenario, assume, at)
         if request.at not in self._dates:  # the statements' part, once per date
-            active = set(self._scenario.active(request.at))
-            background: list[int] = []
-            members: dict[int, str] = {}
-            constraints: dict[int, tuple[Formula | None, Formula] | None] = {}
-            for statement in self._scenario.statements:
-                literal = self._active_literals[statement.id]
-                if statement.id in active:
-                    members[literal] = statement.id
-                    constraints[literal] = constraint(statement)
-                else:
-                    background.append(-literal)
-            self._dates[request.at] = (background, members, constraints)
-        background, members, constraints = self._dates[request.at]
+            self._dates[request.at] = self._statements_at(request.at)
+        background, members, constraints, commitments = self._dates[request.at]
         members, constraints = dict(members), dict(constraints)
         order = list(members.values())
         universe = self._universe
         impossible = None
         for name, formula in request.assumptions:
-            extra = [text for text in map(str, formula.atoms()) if text not in universe]
-            if extra:  # the assumption's own atoms join this query's universe only
-                universe = {**universe, **dict.fromkeys(extra)}
-            literal = self._literal(formula)
+            literal = self._program.literal(formula)
+            place = self._program.place
+            extra = {str(atom): place(atom) for atom in formula.atoms()}
+            if not extra.keys() <= universe.keys():  # its own atoms join this query's universe
+                universe = {**universe, **{k: v for k, v in extra.items() if k not in universe}}
             if literal is None:
                 impossible = impossible or name
                 continue
@@ -240,7 +215,37 @@ class Reasoner:
                 order.append(name)
                 constraints[literal] = (None, formula)
         assumed = tuple(formula for _, formula in request.assumptions)
-        return Resolved(background, members, order, universe, impossible, constraints, assumed)
+        return Resolved(
+            background,
+            members,
+            order,
+            universe,
+            impossible,
+            constraints,
+            assumed,
+            commitments,
+            request.at,
+        )
+
+    def _statements_at(self, at: When | None) -> _AtDate:
+        """Return the background, members, constraints and active commitments at a date."""
+        with paused_gc():
+            active = set(self._scenario.active(at))
+            background: list[int] = []
+            members: dict[int, str] = {}
+            constraints: dict[int, Statement | tuple[None, Formula]] = {}
+            commitments: list[int] = []
+            literals, is_commitment = self._program.active, self._commitments
+            for place, statement in enumerate(self._scenario.statements):
+                literal = literals[place]
+                if statement.id in active:
+                    members[literal] = statement.id
+                    constraints[literal] = statement
+                    if is_commitment[place]:
+                        commitments.append(place)
+                else:
+                    background.append(-literal)
+        return background, members, constraints, commitments
 
     def _optimum(self, query: Resolved) -> int | None:
         """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none."""
@@ -249,38 +254,6 @@ class Reasoner:
         if not self._tolerant:
             return 0
         return self._solver.optimum(query.assumptions())
-
-    def _keys(self, query: Resolved) -> tuple[list[str], dict[str, list[int | None]]]:
-        """Return the active commitments, and the literals of the atoms a status reads, by kind.
-
-        Kinds: ``true`` (per universe atom), ``occurs`` (per outcome),
-        ``triggered`` (per active commitment) and in tolerant mode
-        ``discharged`` and ``violated`` (``state/2``).  An atom that can
-        never be true (simplified away by clingo) has the literal ``None``.
-        """
-        commitments = [s for s in query.order if s in self._commitments]
-        names = {
-            "true": list(query.universe),
-            "occurs": [outcome.id for outcome in self._scenario.outcomes],
-            "triggered": commitments,
-        }
-        if self._tolerant:
-            names["discharged"] = names["violated"] = commitments
-        return commitments, {
-            kind: [self._key(kind, n) for n in found] for kind, found in names.items()
-        }
-
-    def _key(self, kind: str, name: str) -> int | None:
-        """Return the literal of the atom of ``kind`` about ``name`` (cached: symbols cost)."""
-        known = self._key_literals.get((kind, name), False)
-        if known is not False:
-            return known
-        if kind in ("discharged", "violated"):
-            symbol = Function("state", [String(name), Function(kind)])
-        else:
-            symbol = Function(kind, [String(name)])
-        literal = self._key_literals[kind, name] = self._solver.literal(symbol)
-        return literal
 
     def status(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -301,54 +274,41 @@ class Reasoner:
         ScenarioError
             When an assumption is not a valid formula or ``at`` is not a date.
         """
-        query = self._query(assume, at)
+        with paused_gc():  # a large status builds many objects that live on
+            return self._status(self._query(assume, at))
+
+    def _status(self, query: Resolved) -> StatusReport:
+        if self._partial is not None:  # a kept status and the components that changed
+            partial = self._partial.status(self._scenario, query)
+            if partial is not None:
+                return partial
         cost = self._optimum(query)
-        found = None
+        found = oracle = None
         if cost is not None:
-            commitments, keys = self._keys(query)
-            oracle = _Oracle(
+            keys = keys_of(self._program, query, self._tolerant)
+            every = {literal for found in keys.values() for literal in found}
+            literals = sorted(literal for literal in every if literal is not None)
+            oracle = SolverOracle(
                 self._solver,
                 query.assumptions(),
                 self._maximize,
                 cost if self._tolerant else None,
+                literals,
             )
-            literals = {literal for found in keys.values() for literal in found}
-            literals.discard(None)
-            found = consequences(sorted(literals), oracle)  # type: ignore[type-var]
+            found = consequences(literals, oracle)
             if found is not None and not self._tolerant:
                 self._kept.keep(query, keys["true"], oracle.models)
         if found is None:
-            return StatusReport(
-                False, conflict=self._search.conflict(query), tolerant=self._tolerant
-            )
-        brave, cautious = found.brave, found.cautious
-
-        def statuses(kind: str) -> list[Status]:
-            return [
-                Status.from_bounds(in_some=literal in brave, in_all=literal in cautious)
-                for literal in keys[kind]
-            ]
-
-        states: list[list[State]] = [[] for _ in commitments]
-        discharged = keys["discharged" if self._tolerant else "triggered"]
-        for index, literal in enumerate(discharged):
-            if literal in brave:
-                states[index].append(State.DISCHARGED)
-        for index, literal in enumerate(keys["triggered"]):
-            if literal not in cautious:
-                states[index].append(State.EXPIRED)
-        for index, literal in enumerate(keys.get("violated", ())):
-            if literal in brave:
-                states[index].append(State.VIOLATED)
+            core = None if oracle is None else oracle.core
+            conflict = self._search.conflict(query, core)
+            return StatusReport(False, conflict=conflict, tolerant=self._tolerant)
+        commitments = [self._scenario.statements[place].id for place in query.commitments]
         outcomes = [outcome.id for outcome in self._scenario.outcomes]
-        return StatusReport(
-            True,
-            atoms=dict(zip(query.universe, statuses("true"), strict=True)),
-            outcomes=dict(zip(outcomes, statuses("occurs"), strict=True)),
-            commitments=dict(zip(commitments, map(tuple, states), strict=True)),
-            cost=cost if self._tolerant else None,
-            tolerant=self._tolerant,
-        )
+        answers = Read(query.universe, outcomes, commitments, found.brave, found.cautious)
+        report = answers.report(keys, cost if self._tolerant else None, self._tolerant)
+        if self._partial is not None and not query.assumed:
+            self._partial.keep(query.at, report)
+        return report
 
     def is_consistent(
         self, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -364,9 +324,10 @@ class Reasoner:
     ) -> tuple[str, ...] | None:
         """Return a minimal conflict (statement ids and ``assume:`` names), or ``None``."""
         query = self._query(assume, at)
-        if query.impossible is None and self._solver.check(query.assumptions())[0]:
-            return None
-        return self._search.conflict(query)
+        if query.impossible is not None:
+            return self._search.conflict(query)
+        consistent, core = self._solver.check(query.assumptions())
+        return None if consistent else self._search.conflict(query, core)
 
     def query(
         self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None
@@ -387,7 +348,7 @@ class Reasoner:
         bound = self._optimum(query) if self._tolerant else 0
         if bound is None:
             return None
-        literal = self._literal(checked)
+        literal = self._program.literal(checked)
         if literal is None:  # the formula can never hold
             consistent = self._solver.check(query.assumptions(), bound)[0]
             return Status.IMPOSSIBLE if consistent else None
@@ -433,7 +394,7 @@ class Reasoner:
             raise ValueError("explanations are defined for strict mode, not tolerant mode")
         query = self._query(assume, at)
         checked = checked_formula(formula, self._scenario, "formula")
-        explanation = self._search.explain(query, checked, self._literal(checked))
+        explanation = self._search.explain(query, checked, self._program.literal(checked))
         # The explanation names the formula as written, outcome names and all.
         written = checked_formula(formula, self._scenario, "formula", expand=False)
         return attrs.evolve(explanation, formula=str(written))

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import attrs
 
+from commitlogic.model.dates import When
 from commitlogic.model.formulas import Atom, Formula, Not, parse_formula
 from commitlogic.model.scenario import Kind, Statement
 
@@ -43,11 +44,13 @@ class Resolved:
     background: list[int]  # always assumed: inactive statements are off
     members: dict[int, str]  # literal -> statement id or "assume:<text>"
     order: list[str]  # conflict members in report order
-    universe: dict[str, None]  # atom texts, in order
+    universe: dict[str, int]  # atom texts, in order -> their places in the program
     impossible: str | None  # an assumption that can never hold, if any
-    # literal -> (antecedent, consequent) of each member; None for might
-    constraints: dict[int, tuple[Formula | None, Formula] | None] = attrs.field(factory=dict)
+    # literal -> each member: its statement (see constraint()) or an assumption's (None, formula)
+    constraints: dict[int, Statement | tuple[None, Formula]] = attrs.field(factory=dict)
     assumed: tuple[Formula, ...] = ()  # the assumed formulas
+    commitments: list[int] = attrs.field(factory=list)  # places of the active commitments
+    at: When | None = None  # the query's date
 
     def assumptions(self, members: Iterable[int] | None = None, *extra: int) -> list[int]:
         """Return the background, the chosen members (default: all) and ``extra``."""
@@ -90,13 +93,12 @@ class _Truth(Mapping[Atom, bool]):
 class _Broken(Collection[int]):
     """The member literals a model falsifies, evaluated when asked."""
 
-    def __init__(
-        self, constraints: dict[int, tuple[Formula | None, Formula] | None], truth: _Truth
-    ):
+    def __init__(self, constraints: dict[int, Statement | tuple[None, Formula]], truth: _Truth):
         self._constraints, self._truth = constraints, truth
 
     def __contains__(self, literal: object) -> bool:
-        found = self._constraints.get(literal)  # type: ignore[call-overload]
+        member = self._constraints.get(literal)  # type: ignore[call-overload]
+        found = constraint(member) if isinstance(member, Statement) else member
         if found is None:
             return False
         antecedent, consequent = found

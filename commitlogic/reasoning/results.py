@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from commitlogic._memory import paused_gc
 from commitlogic.reasoning import tables
 
 __all__ = ["Explanation", "State", "Status", "StatusReport", "Witnesses"]
@@ -40,6 +41,10 @@ class State(enum.StrEnum):
     """Its antecedent does not hold, so it asks nothing."""
     VIOLATED = "violated"
     """Its antecedent holds and its consequent does not."""
+
+
+#: The JSON text of each status and state (equal strings hash alike, so plain text works too).
+_TEXT: dict[str, str] = {member: member.value for member in (*Status, *State)}
 
 
 @attrs.frozen(hash=False)
@@ -79,13 +84,21 @@ class StatusReport:
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON object of ``commitlogic status --json``."""
+        with paused_gc():  # a large report builds many objects that live on
+            return self._json()
+
+    def _json(self) -> dict[str, Any]:
+        atoms, outcomes, commitments = self.atoms, self.outcomes, self.commitments
+        text = _TEXT  # a lookup per entry, not a call of StrEnum.__str__
+        states: dict[tuple[State, ...], tuple[str, ...]] = {}  # a few distinct tuples
+        for found in {tuple(value) for value in commitments.values()}:
+            states[found] = tuple(text[state] for state in found)
         result: dict[str, Any] = {
             "consistent": self.consistent,
-            "atoms": {name: str(status) for name, status in sorted(self.atoms.items())},
-            "outcomes": {name: str(status) for name, status in sorted(self.outcomes.items())},
+            "atoms": {name: text[atoms[name]] for name in sorted(atoms)},
+            "outcomes": {name: text[outcomes[name]] for name in sorted(outcomes)},
             "commitments": {
-                name: [str(state) for state in states]
-                for name, states in sorted(self.commitments.items())
+                name: list(states[tuple(commitments[name])]) for name in sorted(commitments)
             },
             "conflict": None if self.conflict is None else list(self.conflict),
         }

@@ -24,9 +24,10 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 
 import clingo
-from clingo import HeuristicType, Number, Symbol, TruthValue
+from clingo import HeuristicType, Number, Symbol
 
 from commitlogic.model.errors import SolverLimit
+from commitlogic.reasoning._backend import Builder, true_among
 from commitlogic.reasoning.encoding import (
     PART,
     SOLVER_OPTIONS,
@@ -49,6 +50,9 @@ class Solver:
     ----------
     tolerant
         Load rules/tolerant.lp instead of rules/strict.lp, and optimise.
+    rules
+        Load the rule files at all; without them the program is built
+        through the backend (:mod:`commitlogic.reasoning.clauses`).
 
     Notes
     -----
@@ -61,7 +65,7 @@ class Solver:
     one per call.
     """
 
-    def __init__(self, *, tolerant: bool) -> None:
+    def __init__(self, *, tolerant: bool, rules: bool = True) -> None:
         self.tolerant = tolerant
         # Tolerant mode optimises with unsatisfiable-core search (usc): it
         # proves a small optimum in one model, where branch and bound walks
@@ -70,7 +74,8 @@ class Solver:
         self.control = clingo.Control(
             ["--models=1", *SOLVER_OPTIONS, *optimise], logger=_ignore, message_limit=0
         )
-        for name, text in rule_files(TOLERANT_RULES if tolerant else STRICT_RULES):
+        names = (TOLERANT_RULES if tolerant else STRICT_RULES) if rules else ()
+        for name, text in rule_files(names) if names else ():
             try:
                 self.control.add(PART, ["p"], text)
             except RuntimeError as error:  # pragma: no cover - the rules are ours
@@ -78,7 +83,9 @@ class Solver:
         self._deadline: float | None = None
         self._time_limit: float | None = None
         self._model_limit: int | None = None
-        self._seen: set[frozenset[Symbol]] = set()  # the distinct models of this query
+        self._seen: set[frozenset[int]] = set()  # the distinct models of this query
+        #: The literals of the atoms that tell outcomes apart (the model limit counts by them).
+        self.watched: Sequence[int] = ()
         self._literals: dict[Symbol, int | None] = {}
         self._probes: dict[int, tuple[int, int]] = {}
         self._probing: int | None = None
@@ -97,11 +104,6 @@ class Solver:
         """Free an external atom, so that queries can assume it either way; return its literal."""
         self.control.assign_external(symbol, None)
         return self.control.symbolic_atoms[symbol].literal
-
-    @property
-    def known(self) -> dict[Symbol, int | None]:
-        """The literals looked up so far, by symbol (``None``: never true)."""
-        return self._literals
 
     def literal(self, symbol: Symbol) -> int | None:
         """Return the literal of a ground atom, or ``None`` when it can never be true."""
@@ -126,7 +128,12 @@ class Solver:
         self._time_limit = time_limit
         self._deadline = None if time_limit is None else time.monotonic() + time_limit
         self._model_limit = model_limit
-        self._seen: set[frozenset[Symbol]] = set()
+        self._seen = set()
+
+    def lend_limits(self, other: Solver) -> None:
+        """Let ``other`` count against this query's deadline and model budget."""
+        other._time_limit, other._deadline = self._time_limit, self._deadline
+        other._model_limit, other._seen = self._model_limit, self._seen
 
     def solve(
         self,
@@ -151,7 +158,7 @@ class Solver:
         def counted(model: clingo.Model) -> bool:
             nonlocal over
             if limit is not None:
-                self._seen.add(frozenset(model.symbols(shown=True)))
+                self._seen.add(frozenset(true_among(model, self.watched)))
                 if len(self._seen) > limit:
                     over = True
                     return False  # stop the search; reported below
@@ -198,30 +205,29 @@ class Solver:
         result = self.solve(assumptions, on_core=core.extend)
         return bool(result.satisfiable), core
 
-    def model(self, assumptions: Sequence[int], bound: int | None = None) -> list[Symbol] | None:
-        """Return the shown atoms of one model under ``assumptions``, or ``None`` if none."""
+    def model(
+        self, assumptions: Sequence[int], bound: int | None = None, read: Sequence[int] = ()
+    ) -> list[int] | None:
+        """Return the literals of ``read`` true in one model under ``assumptions``, or ``None``."""
+        return self.model_or_core(assumptions, read, bound)[0]
+
+    def model_or_core(
+        self, assumptions: Sequence[int], read: Sequence[int] = (), bound: int | None = None
+    ) -> tuple[list[int] | None, list[int]]:
+        """Return the literals of ``read`` true in one model, or ``None`` and the core.
+
+        In tolerant mode, costs are ignored unless ``bound`` is given.
+        """
         self.configure(bound)
-        shown: list[Symbol] | None = None
-
-        def on_model(model: clingo.Model) -> None:
-            nonlocal shown
-            shown = model.symbols(shown=True)
-
-        self.solve(assumptions, on_model=on_model)
-        return shown
-
-    def model_or_core(self, assumptions: Sequence[int]) -> tuple[list[Symbol] | None, list[int]]:
-        """Return the shown atoms of one model (costs ignored), or ``None`` and the core."""
-        self.configure(None)
-        shown: list[Symbol] | None = None
+        true: list[int] | None = None
         core: list[int] = []
 
         def on_model(model: clingo.Model) -> None:
-            nonlocal shown
-            shown = model.symbols(shown=True)
+            nonlocal true
+            true = true_among(model, read)
 
         self.solve(assumptions, on_model=on_model, on_core=core.extend)
-        return shown, core
+        return true, core
 
     def optimum(self, assumptions: Sequence[int]) -> int | None:
         """Return the least cost of a model under ``assumptions`` (tolerant mode), or ``None``.
@@ -251,26 +257,25 @@ class Solver:
         if not new:
             return
         with self.control.backend() as backend:
-            flip = backend.add_atom()
+            build = Builder(backend)
+            flip = build.atom()
             self._flips.append(flip)
+            # true/false modifiers: level 1 and that sign, in one statement each.
+            true, false = HeuristicType.True_, HeuristicType.False_
             for literal in new:
-                up, down = backend.add_atom(), backend.add_atom()
-                backend.add_external(up, TruthValue.Free)
-                backend.add_external(down, TruthValue.Free)
+                up, down = build.external(), build.external()
                 self._switches += (up, down)
-                backend.add_rule([flip], [up, literal])
-                backend.add_rule([flip], [down, -literal])
+                build.rule(flip, (up, literal))
+                build.rule(flip, (down, -literal))
                 # Decide a probed literal first, and try its other value first
                 # (CadiBack's phases): one model then flips as many as it can.
-                for switch, sign in ((up, 1), (down, -1)):
-                    backend.add_heuristic(literal, HeuristicType.Sign, sign, 2, [switch])
-                    backend.add_heuristic(literal, HeuristicType.Level, 1, 2, [switch])
+                build.heuristic(literal, true, 1, 2, up)
+                build.heuristic(literal, false, 1, 2, down)
                 self._probes[literal] = (up, down)
             # A free external not assumed constrains nothing: the solver may
             # always leave it false.  So the previous batch's guard needs no switch.
-            self._probing = backend.add_atom()
-            backend.add_external(self._probing, TruthValue.Free)
-            backend.add_rule([], [self._probing, *(-atom for atom in self._flips)])
+            self._probing = build.external()
+            build.rule(None, [self._probing, *(-atom for atom in self._flips)])
 
     def flipped(
         self,
@@ -278,7 +283,8 @@ class Solver:
         up: Iterable[int],
         down: Iterable[int],
         bound: int | None = None,
-    ) -> list[Symbol] | None:
+        read: Sequence[int] = (),
+    ) -> list[int] | None:
         """Return a model where a literal of ``up`` is true or one of ``down`` false, or ``None``.
 
         Every literal must have its probe (:meth:`probe`).  The probes are
@@ -291,7 +297,7 @@ class Solver:
         assert self._probing is not None
         switches = [self._probing, *chosen]
         switches += [-atom for atom in self._switches if atom not in chosen]
-        return self.model([*assumptions, *switches], bound)
+        return self.model([*assumptions, *switches], bound, read)
 
 
 def _ignore(_code: clingo.MessageCode, _message: str) -> None:
