@@ -2,6 +2,7 @@
 
     python benchmarks/generate.py 10000 -o /tmp/s10k.toml [--seed 1] [--inconsistent]
     python benchmarks/generate.py 10000 -o /tmp/c10k.jsonl --chains   # JSON Lines, chains
+    python benchmarks/generate.py 10000 -o /tmp/i10k.toml --family implications  # families.py
 
 A scenario of ``n`` statements has about ``n / 25`` events, each inviting 25
 of about ``n / 40`` actors, so about ``n`` attendance atoms, plus a few free
@@ -445,8 +446,18 @@ def main() -> None:
     parser.add_argument(
         "--chains", action="store_true", help="plain if/only_if chains over attendance atoms"
     )
+    parser.add_argument(
+        "--family",
+        choices=("implications", "summits"),
+        help="a family of families.py instead: random implications, or many summits",
+    )
     arguments = parser.parse_args()
-    content = document(arguments.n, arguments.seed, arguments.inconsistent, arguments.chains)
+    if arguments.family:
+        from families import family
+
+        content = family(arguments.family, arguments.n, arguments.seed, arguments.inconsistent)
+    else:
+        content = document(arguments.n, arguments.seed, arguments.inconsistent, arguments.chains)
     jsonl = arguments.output.endswith(".jsonl")
     write(arguments.output, to_jsonl(content) if jsonl else to_toml(content))
 

@@ -17,10 +17,15 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["INF", "machine", "summary"]
+__all__ = ["INF", "machine", "summary", "work"]
 
 INF = math.inf
-_LABELS = {"generate": "generate.py", "chains": "generate.py --chains"}
+_LABELS = {
+    "generate": "generate.py",
+    "chains": "generate.py --chains",
+    "implications": "random implications",
+    "summits": "many summits",
+}
 
 
 # --------------------------------------------------------------------------- the machine
@@ -101,6 +106,19 @@ def _values(records: Iterable[dict], figure: str | None = None) -> list[float]:
             value = INF if record.get("timeout") is not None else None
         if value is not None:
             found.append(float(value))
+    return found
+
+
+def work(records: Iterable[dict]) -> list[float]:
+    """Per in-process run, load + ground + status (the interpreter's start left out)."""
+    found = []
+    for record in records:
+        figures = record.get("figures", {})
+        parts = [figures.get(name) for name in ("load", "ground", "status")]
+        if None not in parts:
+            found.append(float(sum(parts)))  # type: ignore[arg-type]
+        elif record.get("timeout") is not None:
+            found.append(INF)
     return found
 
 

@@ -1,6 +1,6 @@
-"""The benchmark: commitlogic side by side with two floors, in one run, and the targets.
+"""The benchmark: commitlogic side by side with three floors, in one run, and the targets.
 
-    python benchmarks/run.py                 # the full run (about 20 minutes on 2 cores)
+    python benchmarks/run.py                 # the full run (about 30 minutes on 2 cores)
     python benchmarks/run.py --quick         # small sizes, for development (a few minutes)
     python benchmarks/run.py --docs          # also rewrite docs/benchmarks.md, .json and .png
 
@@ -8,26 +8,34 @@ Every measurement runs in a fresh process with a time limit; its wall time
 and its own peak resident memory (``os.wait4``) are recorded, and a process
 that hits the limit is recorded as a timeout, never as a crash.  Measured:
 
-* the command line ``commitlogic status FILE --json``, the clingo floor
-  (``floor.py FILE``) and the SAT floor (``satfloor.py FILE``), process start
-  included, on ``generate.py`` at the small and large sizes (several seeds)
-  and on its plain chains (``--chains``) at the small size; their answers
-  are compared, and the page says whether they agreed;
-* in-process phases (``measure.py phases``: load, ground, status) at the
-  small and large sizes, and at the huge size from JSON Lines;
-* what-ifs on a live reasoner and tolerant against strict at the small size;
-* minimal conflicts on ``generate.py --inconsistent`` at the small and large
-  sizes (several seeds).
+* the headline: ``commitlogic status FILE --json`` against the
+  sign-heuristic floor (``signfloor.py FILE``), process start included, on
+  the random implications of ``families.py`` at the small and large sizes
+  (several seeds), and on its many summits at the small size; the SAT floor
+  beside them at the small size;
+* on the live reasoner (``measure.py live``) at the small and large sizes,
+  and on the many summits at the large size: a status under one
+  assumption, a what-if that turns inconsistent with its minimal conflict,
+  ``Reasoner.add`` of one statement then a status; and a minimal conflict
+  of the inconsistent variant (``measure.py conflict``);
+* in-process phases (load, ground, status) of the many summits at the
+  small size, and of both families at the huge size from JSON Lines,
+  where the sign floor runs on the same file;
+* the project's own families (``generate.py`` and its ``--chains``) at the
+  small size, against the clingo floor (``floor.py``) and the SAT floor
+  (``satfloor.py``), as before (the clingo floor enumerates models, and does
+  not finish at the large size within the time limit).
 
-``records.py`` summarises the records (medians, spreads, the machine),
-``targets.py`` computes the targets (met or missed, by how much), and
-``report.py`` writes the tables and the plot.
+Every answer of commitlogic is compared with the floors' on the same file,
+and the page says whether they agreed.  ``records.py`` summarises the
+records (medians, spreads, the machine), ``targets.py`` computes the targets
+of issue 16 (met or missed, by how much), and ``report.py`` writes the
+tables and the plot.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import os
@@ -43,23 +51,47 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import document, to_jsonl, to_toml, write  # noqa: E402
+from families import FAMILIES  # noqa: E402
+from generate import write  # noqa: E402
 from report import machine, render, write_docs  # noqa: E402
 
 __all__ = ["main", "run_child"]
 
 PYTHON = sys.executable
-GENERATOR = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:8]
+GENERATOR = hashlib.sha256(
+    (HERE / "generate.py").read_bytes() + (HERE / "families.py").read_bytes()
+).hexdigest()[:8]
 SIDES = {
     "commitlogic": [PYTHON, "-m", "commitlogic", "status", "{file}", "--json"],
+    "sign floor": [PYTHON, str(HERE / "signfloor.py"), "{file}"],
     "clingo floor": [PYTHON, str(HERE / "floor.py"), "{file}"],
     "SAT floor": [PYTHON, str(HERE / "satfloor.py"), "{file}"],
 }
+PROJECT_SIDES = ("commitlogic", "clingo floor", "SAT floor")
+INCONSISTENT = "-inconsistent"  # the suffix of a family's inconsistent variant
+#: Prints "same" when the JSON files named by its arguments hold equal values.
+_SAME = (
+    "import json, sys\n"
+    "try:\n"
+    "    values = [json.load(open(name, encoding='utf-8')) for name in sys.argv[1:]]\n"
+    "except ValueError:\n"
+    "    sys.exit('unreadable')\n"
+    "print('same' if all(value == values[0] for value in values) else 'different')\n"
+)
 
 
-def run_child(argv: list[str], timeout: float) -> dict:
-    """Run ``argv`` with a time limit; return its wall time, peak memory, output and code."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+def run_child(argv: list[str], timeout: float, keep: Path | None = None) -> dict:
+    """Run ``argv`` with a time limit; return its wall time, peak memory, output and code.
+
+    With ``keep``, the output goes to that file and is not read here.  A
+    child's peak memory (``ru_maxrss``) counts its parent's resident memory
+    when it was started, so this process never holds a large answer or
+    scenario: instances are generated, and answers compared, in children.
+    """
+    with (
+        open(keep, "wb") if keep else tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
         start = time.perf_counter()
         process = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         killer = threading.Timer(timeout, process.kill)
@@ -78,7 +110,7 @@ def run_child(argv: list[str], timeout: float) -> dict:
             "peak_mb": usage.ru_maxrss / 1024,
             "timeout": timeout if timed_out else None,
             "code": process.returncode,
-            "stdout": out.read().decode("utf-8", "replace"),
+            "stdout": "" if keep else out.read().decode("utf-8", "replace"),
             "stderr": err.read().decode("utf-8", "replace")[-400:],
         }
 
@@ -111,33 +143,52 @@ class Bench:
         suffix = ".jsonl" if jsonl else ".toml"
         # The generator's own text is part of the name: a changed generator makes new files.
         path = self.folder / f"{kind}-{size}-{seed}-{GENERATOR}{suffix}"
-        if not path.exists():
-            content = document(
-                size, seed, inconsistent=kind == "inconsistent", chains=kind == "chains"
-            )
-            write(path, to_jsonl(content) if jsonl else to_toml(content))
+        if not path.exists():  # in a child process, which holds the document
+            base = kind.removesuffix(INCONSISTENT)
+            argv = [PYTHON, str(HERE / "generate.py"), str(size), "-o", str(path)]
+            argv += ["--seed", str(seed)]
+            if base in FAMILIES:
+                argv += ["--family", base]
+            elif base == "chains":
+                argv.append("--chains")
+            if kind in ("inconsistent", f"{base}{INCONSISTENT}"):
+                argv.append("--inconsistent")
+            subprocess.run(argv, check=True, stdin=subprocess.DEVNULL)
         return path
 
-    def cli(self, kind: str, size: int, seed: int, repeat: int) -> None:
-        """The three sides' status processes on one instance; check that they agree."""
+    def cli(
+        self, kind: str, size: int, seed: int, repeat: int, sides: tuple = PROJECT_SIDES
+    ) -> None:
+        """The sides' status processes on one instance; check that they agree."""
         path = self.instance(size, seed, kind)
         answers = {}
-        for side, template in SIDES.items():
+        for side in sides:
+            template = SIDES[side]
             self.say(f"status CLI, {side}, {kind} {size:,} seed {seed}")
             argv = [part.replace("{file}", str(path)) for part in template]
-            result = run_child(argv, self.timeout)
+            answer = self.folder / f"answer-{side.replace(' ', '-')}.json"
+            result = run_child(argv, self.timeout, keep=answer)
             if result["seconds"] is not None and result["code"] == 0:
-                with contextlib.suppress(json.JSONDecodeError):
-                    answers[side] = json.loads(result["stdout"])
+                answers[side] = answer
             elif result["seconds"] is not None:  # failed: record it, do not use the time
                 result["failed"] = result["stderr"]
                 result["seconds"] = None
             self._record("cli", side, kind, size, seed, repeat, result)
-        agree = (
-            None
-            if len(answers) < 2
-            else all(a == next(iter(answers.values())) for a in answers.values())
-        )
+        self._agreement(kind, size, seed, answers)
+
+    def _agreement(self, kind: str, size: int, seed: int, answers: dict[str, Path]) -> None:
+        """Compare the answer files (in a child process); record whether they agree."""
+        agree = None
+        if len(answers) >= 2:
+            compared = subprocess.run(
+                [PYTHON, "-c", _SAME, *map(str, answers.values())],
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
+            )
+            agree = {"same": True, "different": False}.get(compared.stdout.strip())
+        for answer in answers.values():
+            answer.unlink(missing_ok=True)
         self.records.append(
             {
                 "what": "agreement",
@@ -148,6 +199,25 @@ class Bench:
                 "sides": sorted(answers),
             }
         )
+
+    def checked(self, kind: str, size: int, seed: int, timeout: float) -> None:
+        """In-process phases from JSON Lines, then the sign floor on the same file; compare."""
+        answer = self.folder / f"answer-{kind}-{size}-{seed}.json"
+        answer.unlink(missing_ok=True)
+        self.inprocess(
+            "phases", kind, size, seed, 0, timeout, jsonl=True, extra=["--answer", str(answer)]
+        )
+        answers = {"commitlogic": answer} if answer.exists() else {}
+        path = self.instance(size, seed, kind, jsonl=True)
+        self.say(f"status CLI, sign floor, {kind} {size:,} seed {seed}")
+        floor = self.folder / "answer-sign-floor.json"
+        result = run_child([PYTHON, str(HERE / "signfloor.py"), str(path)], timeout, keep=floor)
+        if result["seconds"] is not None and result["code"] == 0:
+            answers["sign floor"] = floor
+        elif result["seconds"] is not None:
+            result["failed"], result["seconds"] = result["stderr"], None
+        self._record("floor", "sign floor", kind, size, seed, 0, result)
+        self._agreement(kind, size, seed, answers)
 
     def inprocess(
         self,
@@ -162,9 +232,10 @@ class Bench:
     ) -> None:
         """One ``measure.py`` run; a timeout keeps the phases it finished."""
         path = self.instance(size, seed, kind, jsonl=jsonl)
-        mode = (
-            "conflict" if kind == "inconsistent" else ("whatif" if what == "whatif" else "phases")
-        )
+        if kind == "inconsistent" or kind.endswith(INCONSISTENT):
+            mode = "conflict"
+        else:
+            mode = what if what in ("whatif", "live") else "phases"
         self.say(f"{what}, {kind} {size:,} seed {seed}")
         argv = [PYTHON, str(HERE / "measure.py"), mode, str(path), *extra]
         result = run_child(argv, timeout or self.timeout)
@@ -195,39 +266,33 @@ class Bench:
 def plan(arguments: argparse.Namespace) -> list[tuple]:
     """Return the measurements of the run, in order: (method, args, kwargs)."""
     small, large, huge = arguments.small, arguments.large, arguments.huge
+    family_sides = ("commitlogic", "sign floor", "SAT floor")
+    live = {"extra": ["--what-ifs", str(arguments.what_ifs)]}
     steps: list[tuple] = []
     for repeat in range(arguments.repeats):
         for seed in arguments.seeds:
-            steps.append(("cli", ("generate", small, seed, repeat), {}))
-            steps.append(("cli", ("chains", small, seed, repeat), {}))
-            steps.append(("inprocess", ("phases", "generate", small, seed, repeat), {}))
+            steps.append(("cli", ("implications", small, seed, repeat, family_sides), {}))
+            steps.append(("cli", ("summits", small, seed, repeat, family_sides[:2]), {}))
+            steps.append(("inprocess", ("live", "implications", small, seed, repeat), live))
             steps.append(
-                (
-                    "inprocess",
-                    ("whatif", "generate", small, seed, repeat),
-                    {"extra": ["--what-ifs", str(arguments.what_ifs)]},
-                )
+                ("inprocess", ("conflict", "implications" + INCONSISTENT, small, seed, repeat), {})
             )
-            steps.append(
-                (
-                    "inprocess",
-                    ("tolerant", "generate", small, seed, repeat),
-                    {"extra": ["--tolerant"]},
-                )
-            )
-            steps.append(("inprocess", ("conflict", "inconsistent", small, seed, repeat), {}))
+            steps.append(("inprocess", ("phases", "summits", small, seed, repeat), {}))
         for seed in arguments.large_seeds:
-            steps.append(("cli", ("generate", large, seed, repeat), {}))
-            steps.append(("inprocess", ("conflict", "inconsistent", large, seed, repeat), {}))
-    steps.append(("inprocess", ("phases", "generate", large, arguments.large_seeds[0], 0), {}))
-    if huge:
-        steps.append(
-            (
-                "inprocess",
-                ("phases", "generate", huge, 0, 0),
-                {"jsonl": True, "timeout": arguments.huge_timeout},
+            steps.append(("cli", ("implications", large, seed, repeat, family_sides[:2]), {}))
+            steps.append(("inprocess", ("live", "implications", large, seed, repeat), live))
+            steps.append(("inprocess", ("live", "summits", large, seed, repeat), live))
+            steps.append(
+                ("inprocess", ("conflict", "implications" + INCONSISTENT, large, seed, repeat), {})
             )
-        )
+    if arguments.project:
+        for seed in arguments.seeds:
+            steps.append(("cli", ("generate", small, seed, 0), {}))
+            steps.append(("cli", ("chains", small, seed, 0), {}))
+            steps.append(("inprocess", ("conflict", "inconsistent", small, seed, 0), {}))
+    if huge:
+        for kind in ("implications", "summits"):
+            steps.append(("checked", (kind, huge, 0, arguments.huge_timeout), {}))
     return steps
 
 
@@ -254,6 +319,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=_ints, default=[0, 1, 2], help="seeds at the small size")
     parser.add_argument("--large-seeds", type=_ints, default=[0, 1], help="seeds at the large size")
     parser.add_argument("--repeats", type=int, default=1, help="runs per seed (default 1)")
+    parser.add_argument(
+        "--no-project",
+        dest="project",
+        action="store_false",
+        help="skip the project's own families (generate.py, chains) and their two floors",
+    )
     parser.add_argument("--what-ifs", type=int, default=7, help="what-ifs per run (median)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per process")
     parser.add_argument("--huge-timeout", type=float, default=240, help="seconds at the huge size")
@@ -292,6 +363,7 @@ def main(argv: list[str] | None = None) -> None:
         "timeout": arguments.timeout,
         "huge_timeout": arguments.huge_timeout,
         "quick": arguments.quick,
+        "project": arguments.project,
         "minutes": round((time.time() - started) / 60, 1),
         "command": "python benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv),
     }

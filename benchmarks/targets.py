@@ -1,10 +1,17 @@
-"""The targets of issue 11, computed from the records of a run: met, missed, by how much."""
+"""The targets of issue 16, computed from the records of a run: met, missed, by how much.
+
+Each row also says where the time went (the in-process phases of the same
+size), so that a missed target's page shows why with the run's own figures.
+"""
 
 from __future__ import annotations
 
-from records import INF, _select, _time, _values, summary
+from records import INF, _select, _time, _values, summary, work
 
 __all__ = ["targets"]
+
+FAMILY = "implications"
+BROKEN = "implications-inconsistent"
 
 
 def _verdict(value: float | None, limit: float, timeout: float | None, unit: str) -> tuple:
@@ -43,27 +50,38 @@ def _quotient(a: dict | None, b: dict | None) -> float | None:
     return a["median"] / b["median"]
 
 
+def _phases(records: list[dict], what: str, kind: str, size: int) -> str:
+    """'load 1.2 s, ground 3.4 s, status 5.6 s' of the in-process runs (medians), or ''."""
+    chosen = _select(records, what=what, kind=kind, size=size)
+    parts = []
+    for name in ("load", "ground", "status"):
+        stats = summary(_values(chosen, name))
+        if stats is not None:
+            parts.append(f"{name} {_time(stats['median'])}")
+    return ", ".join(parts)
+
+
 def targets(result: dict) -> list[dict]:
-    """Compute the targets of issue 11 from the records: measured, limit, met, margin."""
+    """Compute the targets of issue 16 from the records: measured, limit, met, margin, where."""
     records, settings = result["records"], result["settings"]
     small, large, huge = settings["small"], settings["large"], settings["huge"]
     timeout, huge_timeout = settings["timeout"], settings["huge_timeout"]
 
-    def cli(kind: str, size: int, side: str) -> dict | None:
-        return summary(_values(_select(records, what="cli", kind=kind, size=size, side=side)))
-
-    def fig(what: str, kind: str, size: int, figure: str) -> dict | None:
-        chosen = _select(records, what=what, kind=kind, size=size)
+    def cli(size: int, side: str, figure: str | None = None) -> dict | None:
+        chosen = _select(records, what="cli", kind=FAMILY, size=size, side=side)
         return summary(_values(chosen, figure))
 
-    rows = []
+    def fig(what: str, kind: str, size: int, figure: str) -> dict | None:
+        return summary(_values(_select(records, what=what, kind=kind, size=size), figure))
+
+    rows: list[dict] = []
 
     def add(
         name: str,
         value: float | None,
         limit: float,
         unit: str,
-        how: str,
+        where: str = "",
         bound: float | None = timeout,
     ) -> None:
         shown, met, margin = _verdict(value, limit, bound, unit)
@@ -75,12 +93,13 @@ def targets(result: dict) -> list[dict]:
                 "limit": limit_text,
                 "met": met,
                 "margin": margin,
-                "how": how,
+                "where": where,
             }
         )
 
-    def add_memory(name: str, chosen: list[dict], value: float | None, limit: float) -> None:
-        """A memory target: undecided when a process was stopped before it finished."""
+    def add_memory(name: str, chosen: list[dict], limit: float) -> None:
+        """A memory target: undecided when a process was stopped below the limit."""
+        value = _median(summary(_values(chosen, "peak_mb")))
         if value is not None and any(r.get("timeout") for r in chosen):
             rows.append(
                 {
@@ -91,107 +110,94 @@ def targets(result: dict) -> list[dict]:
                     "margin": "not decided: the process hit its time limit"
                     if value <= limit
                     else f"{value / limit:.2f}x the limit before it was stopped",
-                    "how": "peak RSS of the process",
+                    "where": "peak RSS of the process",
                 }
             )
             return
         add(name, value, limit, "MB", "peak RSS of the process")
 
-    for kind, label in (("generate", "generate.py"), ("chains", "chains")):
-        add(
-            f"{small:,}: CLI status ÷ clingo floor ({label})",
-            _quotient(cli(kind, small, "commitlogic"), cli(kind, small, "clingo floor")),
-            1.5,
-            "x",
-            "median CLI time ÷ median floor time, process start included",
-        )
-    big = cli("generate", large, "commitlogic")
-    add(f"{large:,}: CLI status time", _median(big), 10, "s", "median over the large seeds")
+    where_small = _phases(records, "live", FAMILY, small)
+    where_large = _phases(records, "live", FAMILY, large)
     add(
-        f"{large:,}: CLI status ÷ clingo floor",
-        _quotient(big, cli("generate", large, "clingo floor")),
+        f"{small:,} random implications: CLI status ÷ sign floor",
+        _quotient(cli(small, "commitlogic"), cli(small, "sign floor")),
+        1.5,
+        "x",
+        f"medians, process start included; in-process: {where_small}",
+    )
+    big = cli(large, "commitlogic")
+    add(
+        f"{large:,}: CLI status ÷ sign floor",
+        _quotient(big, cli(large, "sign floor")),
         2,
         "x",
-        "medians",
+        f"medians; in-process: {where_large}",
     )
-    peak = summary(
-        _values(
-            _select(records, what="cli", kind="generate", size=large, side="commitlogic"), "peak_mb"
-        )
-    )
+    add(f"{large:,}: CLI status time", _median(big), 10, "s", f"in-process: {where_large}")
     add_memory(
         f"{large:,}: CLI status peak memory",
-        _select(records, what="cli", kind="generate", size=large, side="commitlogic"),
-        _median(peak),
-        1024,
+        _select(records, what="cli", kind=FAMILY, size=large, side="commitlogic"),
+        512,
     )
     if huge:
-        whole = _median(fig("phases", "generate", huge, "total"))
         add(
             f"{huge:,} (JSON Lines): in-process status",
-            whole,
+            _median(fig("phases", FAMILY, huge, "total")),
             120,
             "s",
-            "load + ground + status in one process",
+            _phases(records, "phases", FAMILY, huge),
             huge_timeout,
         )
-        peak_huge = summary(_values(_select(records, what="phases", size=huge), "peak_mb"))
         add_memory(
-            f"{huge:,}: peak memory",
-            _select(records, what="phases", size=huge),
-            _median(peak_huge),
-            6144,
+            f"{huge:,}: peak memory", _select(records, what="phases", kind=FAMILY, size=huge), 4096
         )
-    front = [_median(fig("phases", "generate", large, name)) for name in ("load", "ground")]
-    solving = _median(fig("phases", "generate", large, "status"))
-    share = None
-    if None not in front and solving not in (None, INF, 0):
-        share = sum(front) / solving  # type: ignore[arg-type]
+        at_huge = _median(summary(work(_select(records, what="phases", kind="summits", size=huge))))
+        at_small = _median(
+            summary(work(_select(records, what="phases", kind="summits", size=small)))
+        )
+        per = None
+        if at_huge is not None and at_small not in (None, 0, INF):
+            per = INF if at_huge == INF else (at_huge / huge) / (at_small / small)  # type: ignore[operator]
+        add(
+            f"{huge:,} many summits: time per statement (load + ground + status) ÷ at {small:,}",
+            per,
+            1.5,
+            "x",
+            f"{huge:,}: {_phases(records, 'phases', 'summits', huge)}; "
+            f"{small:,}: {_phases(records, 'phases', 'summits', small)}",
+        )
     add(
-        f"{large:,}: front end (load + ground) ÷ status",
-        share,
-        1,
-        "x",
-        "in-process phases; n/a when the status did not finish",
-    )
-    status_small = fig("phases", "generate", small, "status")
-    conflict_small = fig("conflict", "inconsistent", small, "conflict")
-    add(
-        f"{small:,}: minimal conflict ÷ status",
-        _quotient(conflict_small, status_small),
-        1,
-        "x",
-        "median conflict (inconsistent variant) ÷ median status (same seeds), in-process",
-    )
-    add(
-        f"{large:,}: minimal conflict",
-        _median(fig("conflict", "inconsistent", large, "conflict")),
-        10,
-        "s",
-        "median over the large seeds, in-process",
-    )
-    add(
-        f"{small:,}: what-if, one formula",
-        _median(fig("whatif", "generate", small, "what-if formula")),
-        0.020,
-        "s",
-        f"median of {settings['what_ifs']} what-ifs per run, median over runs",
-    )
-    add(
-        f"{small:,}: status under an assumption ÷ fresh status",
-        _quotient(
-            fig("whatif", "generate", small, "what-if status"),
-            fig("whatif", "generate", small, "status"),
-        ),
+        f"{large:,}: status under one assumption, live",
+        _median(fig("live", FAMILY, large, "what-if status")),
         0.5,
-        "x",
-        "medians, same runs",
+        "s",
+        f"median of {settings['what_ifs']} what-ifs per run",
     )
     add(
-        f"{small:,}: tolerant ÷ strict status",
-        _quotient(fig("tolerant", "generate", small, "status"), status_small),
-        2,
-        "x",
-        "medians, in-process",
+        f"{large:,}: Reasoner.add of one statement, then status",
+        _median(fig("live", FAMILY, large, "add + status")),
+        0.5,
+        "s",
+        "an if between two possible atoms, on the live reasoner",
     )
+    add(
+        f"{large:,}: what-if that turns inconsistent, with its conflict ÷ fresh status",
+        _quotient(
+            fig("live", FAMILY, large, "inconsistent what-if"),
+            fig("live", FAMILY, large, "status"),
+        ),
+        1,
+        "x",
+        "the negation of a certain atom, on the live reasoner; same runs",
+    )
+    for size in (small, large):
+        add(
+            f"{size:,}: minimal conflict ÷ status",
+            _quotient(
+                fig("conflict", BROKEN, size, "conflict"), fig("live", FAMILY, size, "status")
+            ),
+            1,
+            "x",
+            "Reasoner.conflict() of the inconsistent variant ÷ the fresh status, in-process",
+        )
     return rows

@@ -15,19 +15,22 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from itertools import pairwise
 from typing import Any
 
 import attrs
 
 from commitlogic._memory import paused_gc
 from commitlogic.io.files import read_text
+from commitlogic.model.entries import quick_actor, quick_statement
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, parse_formula
-from commitlogic.model.scenario import TABLES, Scenario, entry_where
+from commitlogic.model.scenario import TABLES, Actor, Event, Scenario, Statement, entry_where
 
-__all__ = ["build", "load", "loads", "locate"]
+__all__ = ["build", "checked_header", "entry_maker", "load", "loads", "locate", "scenario_of"]
 
 _SCENARIO_KEYS = ("name", "description", "credibility")
 #: Keys whose values must be TOML dates or datetimes in a file (Python also takes ISO text).
@@ -74,12 +77,62 @@ except ImportError:  # pragma: no cover - toml_rs is a dependency
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
+#: A line that opens an entry of a scenario table: ``[[statements]]``.
+_ENTRY_HEADER = re.compile(
+    r"^\[\[[ \t]*(?:actors|events|statements|outcomes)[ \t]*\]\][ \t]*(?:#[^\n]*)?$", re.M
+)
+#: About how many entries the compiled reader reads at once, in files of at least
+#: ``_CHUNKED`` characters.
+_CHUNK, _CHUNKED = 2000, 1 << 20
+
+
+def _chunked_toml(text: str) -> dict[str, Any] | None:
+    """Read a large TOML file a few thousand entries at a time; None when it cannot be split.
+
+    The compiled reader needs about ten times the file's size while it
+    reads, and the memory it frees stays with the process; read in chunks,
+    it needs a chunk's worth.  The text is cut only before the header lines
+    of the scenario tables' entries, and only when no multi-line string
+    could hide such a line; each chunk after the first must hold entries
+    only, and the first none of their tables, or else the whole text is
+    read at once (and a fault found as it always was).
+    """
+    if len(text) < _CHUNKED or '"""' in text or "'''" in text:
+        return None
+    starts = [match.start() for match in _ENTRY_HEADER.finditer(text)]
+    if len(starts) <= _CHUNK:
+        return None
+    bounds = [0, *starts[::_CHUNK], len(text)]
+    document: dict[str, Any] = {}
+    first = True
+    for begin, end in pairwise(bounds):
+        if begin == end:
+            continue
+        part = _fast_toml(text[begin:end], toml_version="1.0.0")  # type: ignore[misc]
+        if first:
+            document, first = part, False
+            if not document.keys().isdisjoint(TABLES):
+                return None
+            continue
+        if not part.keys() <= TABLES.keys() or not all(type(v) is list for v in part.values()):
+            return None
+        for table, entries in part.items():
+            document.setdefault(table, []).extend(entries)
+    return document
+
+
 def _parse_toml(text: str, file: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ScenarioError(
             "the file is empty; a scenario needs a [scenario] table with a name", file=file
         )
     if _fast_toml is not None:
+        try:
+            chunked = _chunked_toml(text)
+        except ValueError:
+            chunked = None  # read whole below, as always
+        if chunked is not None:
+            return chunked
         try:
             return _fast_toml(text, toml_version="1.0.0")
         except ValueError:
@@ -145,7 +198,20 @@ def _build_tables(document: dict[str, Any], *, text_dates: bool, consume: bool) 
             field=unknown[0],
             table=unknown[0],
         )
-    header = document.get("scenario")
+    header = checked_header(document.get("scenario"))
+    parsed: dict[str, Formula] = {}  # formula text -> formula, shared by the whole file
+    tables = {
+        table: _entries(document, table, entry_maker(table, parsed, text_dates), consume)
+        for table in TABLES
+    }
+    return scenario_of(header, tables)
+
+
+_HEADER_WHERE = {"entry": "[scenario]", "table": "scenario", "index": 0}
+
+
+def checked_header(header: Any) -> Mapping[str, Any]:
+    """Return the ``[scenario]`` table after checking its keys, or raise a located error."""
     if not isinstance(header, Mapping):
         raise ScenarioError(
             "missing [scenario] table with a name"
@@ -153,22 +219,21 @@ def _build_tables(document: dict[str, Any], *, text_dates: bool, consume: bool) 
             else "scenario must be a table",
             entry="[scenario]",
         )
-    where = {"entry": "[scenario]", "table": "scenario", "index": 0}
     for key in header:
         if key not in _SCENARIO_KEYS:
-            raise ScenarioError(f"unknown key {key!r}", field=key, **where)
+            raise ScenarioError(f"unknown key {key!r}", field=key, **_HEADER_WHERE)
     if "name" not in header:
-        raise ScenarioError("missing required key 'name'", field="name", **where)
+        raise ScenarioError("missing required key 'name'", field="name", **_HEADER_WHERE)
     for key in ("name", "description"):
         if key in header and not isinstance(header[key], str):
             raise ScenarioError(
-                f"expected text, got {type(header[key]).__name__}", field=key, **where
+                f"expected text, got {type(header[key]).__name__}", field=key, **_HEADER_WHERE
             )
-    parsed: dict[str, Formula] = {}  # formula text -> formula, shared by the whole file
-    tables = {
-        table: _entries(document, table, cls, parsed, text_dates, consume)
-        for table, cls in TABLES.items()
-    }
+    return header
+
+
+def scenario_of(header: Mapping[str, Any], tables: dict[str, tuple[Any, ...]]) -> Scenario:
+    """Return the scenario of a checked header and its built entries, per table."""
     try:
         credibility = header.get("credibility")
         return Scenario(
@@ -177,43 +242,44 @@ def _build_tables(document: dict[str, Any], *, text_dates: bool, consume: bool) 
     except ScenarioError as error:
         if error.table is not None:
             raise
-        raise error.located(**where) from None
+        raise error.located(**_HEADER_WHERE) from None
 
 
 #: The fields that hold formula text, per table.
 _FORMULA_KEYS = {"statements": ("subject", "condition"), "outcomes": ("when",)}
 
 
-def _entries(
-    document: dict[str, Any],
-    table: str,
-    cls: type,
-    parsed: dict[str, Formula],
-    text_dates: bool = False,
-    consume: bool = False,
-) -> tuple[Any, ...]:
-    raw = document.get(table, [])
-    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        raise ScenarioError(
-            f"{table} must be an array of tables, written [[{table}]]", field=table, table=table
-        )
+def entry_maker(
+    table: str, parsed: dict[str, Formula], text_dates: bool = False
+) -> Callable[[int, Any], Any]:
+    """Return ``make(index, item)``: the entry of ``table`` built from plain data ``item``.
+
+    ``parsed`` caches formula text to formula, shared by the whole file.
+    ``make`` raises a :class:`ScenarioError` naming the table, the entry's
+    index and the field.
+    """
+    cls = TABLES[table]
     fields = {field.name: field for field in attrs.fields(cls)}
     names = frozenset(fields)
     required = frozenset(name for name, field in fields.items() if field.default is attrs.NOTHING)
     formula_keys = _FORMULA_KEYS.get(table, ())
     date_keys = frozenset() if text_dates else _DATE_KEYS
-    built = []
-    for index, item in enumerate(raw):
+
+    def make(index: int, item: Any) -> Any:
         keys = item.keys()
         # The common case costs three set operations; the messages are built on failure only.
         if (
             not keys <= names
             or not required <= keys
-            or any(isinstance(item.get(key), str) for key in date_keys)
+            or (
+                not date_keys.isdisjoint(keys)
+                and any(isinstance(item.get(k), str) for k in date_keys)
+            )
         ):
             _check_keys(
                 item, fields, required, date_keys, entry_where(table, index, item.get("id"))
             )
+        found: dict[str, Formula] = {}
         for key in formula_keys:
             text = item.get(key)
             if isinstance(text, str):
@@ -223,11 +289,71 @@ def _entries(
                         formula = parsed[text] = parse_formula(text)
                     except ScenarioError:
                         continue  # the entry's own check reports it, located
-                item = {**item, key: formula}
+                found[key] = formula
+        if found:
+            item = {**item, **found}
+        invited = item.get("invited") if cls is Event else None
+        if type(invited) is list and all(type(actor) is str for actor in invited):
+            item = {**item, "invited": [sys.intern(actor) for actor in invited]}
         try:
-            built.append(cls(**item))
+            return cls(**item)
         except ScenarioError as error:
             raise error.located(**entry_where(table, index, item.get("id"))) from None
+
+    if cls is Statement:
+        return _quick_statements(make, parsed, text_dates)
+    if cls is Actor:
+        return lambda index, item: (type(item) is dict and quick_actor(item)) or make(index, item)
+    return make
+
+
+def _quick_statements(
+    make: Callable[[int, Any], Any], parsed: dict[str, Formula], text_dates: bool
+) -> Callable[[int, Any], Any]:
+    """``make`` for statements, with a fast path for the common, valid case.
+
+    Anything the fast path does not take (a fault, a rare key, text dates
+    in a TOML file) goes to ``make``, which builds it or raises the error.
+    """
+
+    def formula(text: object) -> Formula | None:
+        if type(text) is not str:
+            return None
+        found = parsed.get(text)  # type: ignore[arg-type]
+        if found is None:
+            try:
+                found = parsed[text] = parse_formula(text)  # type: ignore[index]
+            except ScenarioError:
+                return None
+        return found
+
+    def quick(index: int, item: Any) -> Any:
+        if type(item) is dict:
+            subject, condition = formula(item.get("subject")), item.get("condition")
+            if condition is not None:
+                condition = formula(condition)
+                if condition is None:
+                    return make(index, item)
+            if subject is not None and (text_dates or type(item.get("said")) is not str):
+                made = quick_statement(item, subject, condition)
+                if made is not None:
+                    return made
+        return make(index, item)
+
+    return quick
+
+
+def _entries(
+    document: dict[str, Any], table: str, make: Callable[[int, Any], Any], consume: bool = False
+) -> tuple[Any, ...]:
+    raw = document.get(table, [])
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise ScenarioError(
+            f"{table} must be an array of tables, written [[{table}]]", field=table, table=table
+        )
+    built = []
+    for index, item in enumerate(raw):
+        built.append(make(index, item))
         if consume:
             raw[index] = None
     return tuple(built)

@@ -10,6 +10,7 @@ naming the entry and the field.  Import the classes from
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -238,6 +239,95 @@ class Statement:
     def is_present(self, at: When | None) -> bool:
         """Whether the statement had been said by ``at`` (always, without ``at`` or ``said``)."""
         return at is None or self.said is None or is_on_or_before(self.said, at)
+
+
+_KINDS = {kind.value: kind for kind in Kind}
+#: The keys :func:`quick_statement` takes; any other key (or a fault) is the slow path's.
+_QUICK_KEYS = frozenset(
+    ("id", "kind", "subject", "condition", "by", "to", "said", "quote", "source", "weight")
+)
+
+
+_FULL_IDENT = IDENT.fullmatch
+
+
+def _quick_ident(value: object) -> bool:
+    return type(value) is str and _FULL_IDENT(value) is not None
+
+
+_ACTOR_KEYS = frozenset(("id", "name", "party", "role"))
+
+
+def quick_actor(item: dict[str, Any]) -> Actor | None:
+    """``Actor(**item)`` for the common, valid case (no credibility); else None."""
+    actor_id = item.get("id")
+    if not item.keys() <= _ACTOR_KEYS or not _quick_ident(actor_id) or actor_id in RESERVED:
+        return None
+    texts = [item.get(key) for key in ("name", "party", "role")]
+    if any(text is not None and type(text) is not str for text in texts):
+        return None
+    made = object.__new__(Actor)
+    put = object.__setattr__
+    put(made, "id", sys.intern(actor_id))  # formulas and invitations share it
+    put(made, "name", texts[0])
+    put(made, "party", texts[1])
+    put(made, "role", texts[2])
+    put(made, "credibility", None)
+    return made
+
+
+def quick_statement(item: dict[str, Any], subject: object, condition: object) -> Statement | None:
+    """``Statement(**item)`` for the common, valid case, without the per-field calls.
+
+    ``subject`` and ``condition`` are ``item``'s formulas, already parsed
+    (``None`` for no condition).  ``None`` means "build it the usual way",
+    which accepts what this does not (supersedes, credibility, formula text)
+    and raises every fault.
+    """
+    if not item.keys() <= _QUICK_KEYS:
+        return None
+    kind = item.get("kind")
+    kind = _KINDS.get(kind) if type(kind) is str else None
+    by, to = item.get("by"), item.get("to")
+    if kind is None or not _quick_ident(item.get("id")) or not isinstance(subject, Formula):
+        return None
+    if condition is None:
+        if kind in CONDITION_REQUIRED:
+            return None
+    elif not isinstance(condition, Formula) or kind not in CONDITION_ALLOWED:
+        return None
+    if (by is None and kind is not Kind.OBSERVED) or (by is not None and not _quick_ident(by)):
+        return None
+    if to is not None and not _quick_ident(to):
+        return None
+    quote, source, weight = item.get("quote"), item.get("source"), item.get("weight", 1)
+    if (quote is not None and type(quote) is not str) or (
+        source is not None and type(source) is not str
+    ):
+        return None
+    if type(weight) is not int or not 1 <= weight <= MAX_WEIGHT:
+        return None
+    said = item.get("said")
+    if said is not None:
+        try:
+            said = _optional_when(said)
+        except ScenarioError:
+            return None
+    made = object.__new__(Statement)
+    put = object.__setattr__  # the frozen class's own __setattr__ refuses it
+    put(made, "id", item["id"])
+    put(made, "kind", kind)
+    put(made, "subject", subject)
+    put(made, "condition", condition)
+    put(made, "by", by if by is None else sys.intern(by))  # one copy of each actor's id
+    put(made, "to", to if to is None else sys.intern(to))
+    put(made, "said", said)
+    put(made, "quote", quote)
+    put(made, "source", source)
+    put(made, "weight", weight)
+    put(made, "credibility", None)
+    put(made, "supersedes", ())
+    return made
 
 
 @attrs.frozen

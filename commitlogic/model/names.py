@@ -167,6 +167,7 @@ def resolve_names(
     outcomes: Sequence[Outcome],
     kept: Mapping[Key, Formula],
     where: Where,
+    free: set[str] | None = None,
 ) -> tuple[tuple[Statement, ...], tuple[Outcome, ...], dict[Key, Formula]]:
     """Expand the outcome names in a scenario's statements and outcomes.
 
@@ -179,6 +180,10 @@ def resolve_names(
         expanded keeps its written form while that still expands to it.
     where
         Builds the location of an entry, for errors.
+    free
+        The names of the atoms without arguments in the statements, when the
+        caller knows them: with none of them an outcome's id and nothing
+        ``kept``, the statements are passed through without a walk.
 
     Returns
     -------
@@ -210,6 +215,8 @@ def resolve_names(
         outcome_id, when = outcome.id, outcome.when
         expanded = resolve(("outcomes", outcome_id, "when"), when, defined[outcome_id])
         new_outcomes.append(outcome if expanded is when else attrs.evolve(outcome, when=expanded))
+    if free is not None and not kept and free.isdisjoint(defined):
+        return tuple(statements), tuple(new_outcomes), written
     new_statements = []
     for index, statement in enumerate(statements):
         changes: dict[str, Any] = {}

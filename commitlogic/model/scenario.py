@@ -66,8 +66,18 @@ class Scenario:
     )
 
     def __attrs_post_init__(self) -> None:
-        _check_references(self)
-        _expand_names(self)
+        statements = self.statements
+        if set(map(type, statements)) <= {Statement} and set(map(type, self.outcomes)) <= {Outcome}:
+            said, free = _mentions(
+                [s.subject for s in statements]
+                + [s.condition for s in statements if s.condition is not None]
+            )
+            when, _free = _mentions([outcome.when for outcome in self.outcomes])
+            _check_references(self, said | when)
+            _expand_names(self, free)
+        else:
+            _check_references(self)
+            _expand_names(self)
 
     # ------------------------------------------------------------------ lookups
 
@@ -149,8 +159,20 @@ class Scenario:
         return getattr(entry, field) if found is None else found
 
     def with_statement(self, statement: Statement) -> Scenario:
-        """Return a copy of this scenario with ``statement`` appended (validated)."""
-        return attrs.evolve(self, statements=(*self.statements, statement))
+        """Return a copy of this scenario with ``statement`` appended (validated).
+
+        Only the new statement is checked against the scenario, which is valid
+        already; when it has a fault, or names an outcome, the whole scenario
+        is checked again, so that the error is the one construction gives.
+        """
+        if self._written or not _fits(self, statement):
+            return attrs.evolve(self, statements=(*self.statements, statement))
+        grown = object.__new__(Scenario)
+        for field in attrs.fields(Scenario):
+            object.__setattr__(grown, field.name, getattr(self, field.name))
+        object.__setattr__(grown, "statements", (*self.statements, statement))
+        object.__setattr__(grown, "_written", {})
+        return grown
 
 
 def _sort_key(value: When) -> tuple[object, ...]:
@@ -184,7 +206,84 @@ def entry_where(table: str, index: int, entry_id: object) -> dict[str, Any]:
     }
 
 
-def _check_references(scenario: Scenario) -> None:
+def _fits(scenario: Scenario, statement: Statement) -> bool:
+    """Whether ``statement`` can join the (valid) scenario as it is: no fault, no outcome name."""
+    if type(statement) is not Statement:
+        return False
+    ids = {old.id for old in scenario.statements}
+    if statement.id in ids or not ids.issuperset(statement.supersedes):
+        return False
+    actors = {actor.id for actor in scenario.actors}
+    if not {statement.by, statement.to} - {None} <= actors:
+        return False
+    pairs, free = _mentions([formula for _field, formula in statement.formulas()])
+    if not free.isdisjoint(outcome.id for outcome in scenario.outcomes):
+        return False
+    return _attendance_holds(pairs, actors, {event.id for event in scenario.events})
+
+
+def _mentions(formulas: list[Formula]) -> tuple[set[tuple[str, ...]], set[str]]:
+    """The ``(actor, event)`` of every ``attends`` in ``formulas``, and the free names.
+
+    Plain atoms (most formulas of a large file) are read in place, without
+    hashing an atom; a compound formula shared by many entries is walked once.
+    """
+    plain = [formula for formula in formulas if type(formula) is Atom]
+    compound = {id(formula): formula for formula in formulas if type(formula) is not Atom}
+    for formula in compound.values():
+        plain.extend(formula.atoms())
+    pairs = {atom.args for atom in plain if atom.name == "attends"}
+    return pairs, {atom.name for atom in plain if not atom.args}
+
+
+def _attendance_holds(pairs: set[tuple[str, ...]], actors: set[str], events: set[str]) -> bool:
+    return {pair[0] for pair in pairs} <= actors and {pair[1] for pair in pairs} <= events
+
+
+def _references_hold(scenario: Scenario, pairs: set[tuple[str, ...]]) -> bool:
+    """Whether every reference holds, decided with set operations (no message built).
+
+    ``False`` sends :func:`_check_references` through the entries one by
+    one, to raise the first fault as it always has.
+    """
+    for table, cls in TABLES.items():
+        entries = getattr(scenario, table)
+        if not set(map(type, entries)) <= {cls}:
+            return False
+        if len({entry.id for entry in entries}) != len(entries):
+            return False
+    actors = {actor.id for actor in scenario.actors}
+    invited: set[str] = set()
+    for event in scenario.events:
+        if event.invited:
+            invited.update(event.invited)
+    statements = scenario.statements
+    people = {s.by for s in statements} | {s.to for s in statements}
+    people.discard(None)
+    superseded: set[str] = set()
+    for statement in statements:
+        if statement.supersedes:
+            superseded.update(statement.supersedes)
+    return (
+        invited <= actors
+        and people <= actors
+        and superseded <= {s.id for s in statements}
+        and _attendance_holds(pairs, actors, {event.id for event in scenario.events})
+    )
+
+
+def _check_references(scenario: Scenario, pairs: set[tuple[str, ...]] | None = None) -> None:
+    """Raise the first broken reference between entries (see :class:`Scenario`).
+
+    ``pairs`` holds the ``(actor, event)`` of every ``attends`` when known:
+    then set operations decide, and only a fault walks the entries one by one.
+    """
+    if pairs is None or not _references_hold(scenario, pairs):
+        _check_each_reference(scenario)
+    _check_acyclic(scenario)
+
+
+def _check_each_reference(scenario: Scenario) -> None:
     for table, cls in TABLES.items():
         entries = getattr(scenario, table)
         seen: set[str] = set()
@@ -232,14 +331,17 @@ def _check_references(scenario: Scenario) -> None:
     for index, outcome in enumerate(scenario.outcomes):
         where = entry_where("outcomes", index, outcome.id)
         _check_attendance(outcome.when, actors, events, field="when", **where)
-    _check_acyclic(scenario)
 
 
-def _expand_names(scenario: Scenario) -> None:
-    """Expand outcome names in place (the scenario is being built); keep what was written."""
+def _expand_names(scenario: Scenario, free: set[str] | None = None) -> None:
+    """Expand outcome names in place (the scenario is being built); keep what was written.
+
+    ``free`` holds the names of the atoms without arguments in the
+    statements, when known: none of them an outcome's id, no statement changes.
+    """
     # ``_written`` may come from an earlier scenario, carried over by attrs.evolve.
     statements, outcomes, written = resolve_names(
-        scenario.statements, scenario.outcomes, scenario._written, entry_where
+        scenario.statements, scenario.outcomes, scenario._written, entry_where, free
     )
     object.__setattr__(scenario, "outcomes", outcomes)
     object.__setattr__(scenario, "statements", statements)
@@ -277,8 +379,8 @@ def _word(word: str) -> str:
 
 
 def _check_acyclic(scenario: Scenario) -> None:
-    edges = {statement.id: statement.supersedes for statement in scenario.statements}
-    index_of = {statement.id: i for i, statement in enumerate(scenario.statements)}
+    # Only statements that supersede can start or continue a cycle.
+    edges = {s.id: s.supersedes for s in scenario.statements if s.supersedes}
     done: set[str] = set()
     for start in edges:
         if start in done:
@@ -297,6 +399,7 @@ def _check_acyclic(scenario: Scenario) -> None:
                 continue
             if following in on_path:
                 cycle = [*path[path.index(following) :], following]
+                index_of = {s.id: i for i, s in enumerate(scenario.statements)}
                 raise _fail(
                     "supersedes cycle: " + " -> ".join(cycle),
                     "supersedes",
@@ -306,4 +409,4 @@ def _check_acyclic(scenario: Scenario) -> None:
                 continue
             path.append(following)
             on_path.add(following)
-            stack.append(iter(edges[following]))
+            stack.append(iter(edges.get(following, ())))
