@@ -16,7 +16,9 @@ EXAMPLE = str(ROOT / "examples" / "istanbul_2025.toml")
 
 
 def test_json_is_the_reference_forecast(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "forecast", EXAMPLE, "--json", "--at", "2025-05-13")
+    code, out, err = run(
+        capsys, "forecast", EXAMPLE, "--json", "--at", "2025-05-13", "--model", "independent"
+    )
     assert (code, err) == (0, "")
     found = json.loads(out)
     expected = reference_forecast(load(EXAMPLE), at="2025-05-13")
@@ -115,7 +117,7 @@ def test_samples_give_estimates_with_standard_errors(capsys: pytest.CaptureFixtu
 def test_a_component_too_wide_to_count_exits_3_and_suggests_sampling(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from commitlogic.reasoning import counting
+    from commitlogic.forecasting import counting
 
     monkeypatch.setattr(counting, "_LIMIT", 1)  # any table of two entries is "too wide"
     code, out, err = run(capsys, "forecast", EXAMPLE)

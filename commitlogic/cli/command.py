@@ -38,6 +38,7 @@ __all__ = [
     "formula_argument",
     "json_option",
     "limit_options",
+    "model_option",
     "positive",
     "print_json",
     "query_options",
@@ -140,6 +141,20 @@ def limit_options(command: argparse.ArgumentParser) -> None:
         metavar="N",
         type=positive(int),
         help="give up (exit code 3) when a query needs to look at more distinct outcomes",
+    )
+
+
+def model_option(command: argparse.ArgumentParser) -> None:
+    """Add ``--model NAME``: the forecasting model (default: the one the casebook chose)."""
+    from commitlogic.forecasting.defaults import default_model
+    from commitlogic.forecasting.models import MODELS
+
+    command.add_argument(
+        "--model",
+        metavar="NAME",
+        choices=list(MODELS),
+        help=f"the forecasting model: {', '.join(MODELS)} (default: {default_model().name}; "
+        "independent is exactly SPEC's formula)",
     )
 
 
