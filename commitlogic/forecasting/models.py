@@ -5,20 +5,27 @@ off.  For an assignment ``w`` of the atom universe and ``s`` of the
 model's latent variables, when ``w`` satisfies the hard facts (active
 ``observed`` subjects and assumptions)::
 
-    W(w, s) =   prod over attends atoms x           of  a  if x else 1 - a       [priors]
+    W(w, s) =   prod over invited attends atoms x   of  i  if x else 1 - i       [priors]
+              * prod over other attends atoms x     of  a  if x else 1 - a       [priors]
               * prod over other atoms x             of  f  if x else 1 - f       [priors]
               * prod over active might statements m of  u  if (C_m -> S_m) else 1 - u   [priors]
               * prod over groups g (actors/parties) of  r  if s_g else 1 - r     [latent]
               * prod over active commitments c      of  q_c if kept_c(w) else 1 - q_c
 
-and ``P(w) = sum over s of W(w, s) / Z``.  ``C_m`` is a might statement's
+and ``P(w) = sum over s of W(w, s) / Z``.  The atoms are the query's atom
+universe; an *invited* attends atom is ``attends(a, e)`` with ``a``
+invited to ``e`` (every actor when ``e`` has no ``invited`` list).
+``C_m`` is a might statement's
 condition (*true* when it has none), ``S_m`` its subject.  A commitment's
 credibility ``p_c`` is its statement's ``credibility`` key, else its
 actor's, else the scenario's, else the model's: per kind (``commits``,
 ``refuses``, ``if``, ``only_if``) when the model has kinds, else one
-``credibility``.  With a latent, ``q_c = p_c`` when its group stands by
-its word (``s_g`` true) and ``q_c = v`` (``wavering``) when it does not;
-without, ``q_c = p_c``.
+``credibility``; a pooled model puts the learned credibility of the actor
+(else of their party) before the model's.  With a latent, the groups are
+the speakers (``by``), or their parties (a speaker without a party is a
+group of their own), ``q_c = p_c`` when c's group stands by its word
+(``s_g`` true) and ``q_c = v`` (``wavering``) when it does not; without a
+latent, ``q_c = p_c``.
 
 ``independent`` has no priors, no latent and one credibility 0.8: it is
 exactly SPEC section 3.  The other models' parameters are fitted on closed
@@ -52,7 +59,7 @@ class Parameters:
 
     ``values`` holds the global parameters by name: ``credibility`` (one
     for every kind), ``commits``, ``refuses``, ``if``, ``only_if``,
-    ``attends`` (a), ``free`` (f), ``might`` (u), ``stands`` (r),
+    ``invited`` (i), ``attends`` (a), ``free`` (f), ``might`` (u), ``stands`` (r),
     ``wavering`` (v).  ``actors`` and ``parties`` hold the credibilities
     learned with partial pooling (actor, else their party), used by the
     pooled models where the scenario sets no key.
@@ -94,7 +101,8 @@ class Model:
     kinds
         Credibility by statement kind, or one for every kind.
     priors
-        Priors on atoms (attends ``a``, other ``f``) and the weight ``u`` of might statements.
+        Priors on atoms (invited ``i``, other attends ``a``, other ``f``) and the
+        weight ``u`` of might statements.
     latent
         ``"actor"`` or ``"party"``: a latent "stands by its word" per actor
         (or party) ties its commitments together; ``None``: independent.
@@ -116,7 +124,7 @@ class Model:
             return ()
         found = list(KINDS) if self.kinds else ["credibility"]
         if self.priors:
-            found += ["attends", "free", "might"]
+            found += ["invited", "attends", "free", "might"]
         if self.latent is not None:
             found += ["stands", "wavering"]
         return tuple(found)
@@ -167,7 +175,7 @@ def build(
     soft: list[Soft] = []
     kept: dict[str, Formula] = {}
     used: dict[str, float] = {}
-    groups: dict[str, Latent] = {}
+    groups: dict[tuple[str, str], Latent] = {}
     for statement in scenario.statements:
         if statement.id not in active:
             continue
@@ -193,8 +201,8 @@ def build(
             soft.append(Soft(antecedent, consequent, p, key=key))
             continue
         actor = actors.get(statement.by or "")
-        group = statement.by if model.latent == "actor" or actor is None else actor.party
-        group = group or statement.by or ""
+        party = None if model.latent == "actor" or actor is None else actor.party
+        group = ("party", party) if party else ("actor", statement.by or "")
         latent = groups.get(group)
         if latent is None:
             latent = groups[group] = Latent("stands", (f"g{len(groups)}",))
@@ -209,11 +217,22 @@ def build(
         for item in formula.atoms():
             atoms.setdefault(str(item), item)
     if model.priors:
+        invited = _invited(scenario)
         for item in atoms.values():
-            key = "attends" if item.name == "attends" else "free"
+            key = "free" if item.name != "attends" else "invited" if item in invited else "attends"
             soft.append(Soft(None, item, parameters.get(key), key=key))
     outcomes = {outcome.id: outcome.when for outcome in scenario.outcomes}
     return Problem(model.name, tuple(hard), tuple(soft), kept, used, atoms, outcomes)
+
+
+def _invited(scenario: Scenario) -> set[Atom]:
+    """Return the ``attends(a, e)`` atoms of actors invited to events (every actor, no list)."""
+    everyone = [actor.id for actor in scenario.actors]
+    return {
+        Atom("attends", (actor, event.id))
+        for event in scenario.events
+        for actor in (everyone if event.invited is None else event.invited)
+    }
 
 
 def _credibility(

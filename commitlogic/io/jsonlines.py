@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 
 from commitlogic.io.files import read_text, write_atomically
-from commitlogic.io.loading import _column_in_value, build
+from commitlogic.io.loading import READERS, _column_in_value, build
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula
 from commitlogic.model.scenario import TABLES, Scenario
@@ -250,3 +250,6 @@ def dump(scenario: Scenario, path: str | os.PathLike[str]) -> None:
         When the file cannot be written; nothing is changed then.
     """
     write_atomically(path, dumps(scenario).encode("utf-8"))
+
+
+READERS[".jsonl"] = loads  # commitlogic.io.loading.load reads .jsonl files with loads
