@@ -52,6 +52,8 @@ __all__ = [
 GRID = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999)
 #: The pooling strengths tried (pseudo-counts of the level above).
 STRENGTHS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
+#: The parameters that are credibilities of commitments (fitted at least 1/2).
+CREDIBILITIES = ("credibility", "commits", "refuses", "if", "only_if")
 #: Rounds of coordinate descent (it stops earlier when a round changes nothing).
 ROUNDS = 4
 
@@ -176,9 +178,9 @@ def fit(
         raise ValueError("the tables hold more than one case that is not being learned from")
     stack = tables.stack(model)
     leave_out = others[0] if others else None
-    grid = np.array(GRID)
 
     def losses(name: str) -> np.ndarray:
+        grid = _grid(name)
         values = np.array([[current[k]] * len(grid) for k in free])
         values[free.index(name)] = grid
         return stack.brier(values, leave_out)
@@ -186,6 +188,7 @@ def fit(
     for _round in range(ROUNDS):
         changed = False
         for name in free:
+            grid = _grid(name)
             scores = losses(name)
             here = scores[int(np.argmin(np.abs(grid - current[name])))]
             best = int(np.argmin(scores))
@@ -195,6 +198,13 @@ def fit(
         if not changed:
             break
     return current
+
+
+def _grid(name: str) -> np.ndarray:
+    """The values a parameter may take: a credibility is at least 1/2 (a promise is evidence for)."""
+    if name in CREDIBILITIES:
+        return np.array([value for value in GRID if value >= 0.5])
+    return np.array(GRID)
 
 
 def pool(cases: Iterable[Case]) -> tuple[dict[str, float], dict[str, float], float]:

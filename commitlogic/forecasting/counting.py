@@ -143,13 +143,15 @@ class Network:
         condition = None if antecedent is None else self.literal(antecedent)
         outcome = self.literal(consequent)
         gate = None if guard is None else self.literal(guard)
-        # Scaled so the larger entry is 1: the ratios, hence the probabilities,
-        # are unchanged, and long products stay far from underflow.
-        kept, broken = p / max(p, 1 - p), (1 - p) / max(p, 1 - p)
+        # Scaled by 1 / max(p, 1 - p) (every entry, the guard's 1 too): the
+        # ratios, hence the probabilities, are unchanged, and long products
+        # stay far from underflow.
+        scale = max(p, 1 - p)
+        kept, broken = p / scale, (1 - p) / scale
 
         def weight(v: dict[int, bool]) -> float:
             if gate is not None and not _value(gate, v):
-                return 1.0
+                return 1.0 / scale
             violated = (condition is None or _value(condition, v)) and not _value(outcome, v)
             return broken if violated else kept
 
