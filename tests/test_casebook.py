@@ -39,7 +39,9 @@ def test_each_case_is_closed_and_sourced(name: str) -> None:
         assert statement.said is not None, statement.id
         assert statement.quote, statement.id
         assert (statement.source or "").startswith(("http://", "https://")), statement.id
-    assert not isinstance(case_of(name, scenario), str)  # closed, with a cut-off
+    case = case_of(name, scenario)
+    assert not isinstance(case, str), case  # closed
+    assert case.cutoffs  # forecast at least the day before its last statement
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -39,6 +39,7 @@ from commitlogic.reasoning.results import Status
 __all__ = [
     "GRID",
     "Case",
+    "Pooled",
     "Tables",
     "case_of",
     "cutoffs",
@@ -106,13 +107,11 @@ def cutoffs(scenario: Scenario) -> tuple[date, ...]:
 
 
 def case_of(name: str, scenario: Scenario) -> Case | str:
-    """Return the :class:`Case` of a scenario, or why it cannot be one (not closed, no dates)."""
+    """Return the :class:`Case` of a scenario, or why it cannot be one (it is not closed)."""
     record, reason = record_of(scenario)
     if reason is not None:
         return reason
-    points = cutoffs(scenario)
-    if not points:
-        return "no statement has a date, so there is no day before the last one"
+    points = cutoffs(scenario)  # none without dates: such a case only teaches its record
     report = facts_only(scenario).status()
     truth = {o: 1.0 if s is Status.CERTAIN else 0.0 for o, s in report.outcomes.items()}
     parties = {actor.id: actor.party for actor in scenario.actors}
@@ -207,8 +206,28 @@ def _grid(name: str) -> np.ndarray:
     return np.array(GRID)
 
 
-def pool(cases: Iterable[Case]) -> tuple[dict[str, float], dict[str, float], float]:
-    """Return pooled credibilities per actor and per party, and the strength ``m`` chosen."""
+@attrs.frozen
+class Pooled:
+    """Credibilities learned by partial pooling (actor, party, everyone).
+
+    Attributes
+    ----------
+    actors, parties
+        The pooled credibility of each actor and party with a record.
+    everyone
+        Everyone's rate ``μ = (K + 1) / (N + 2)``.
+    strength
+        The pseudo-count ``m`` of each level above.
+    """
+
+    actors: dict[str, float]
+    parties: dict[str, float]
+    everyone: float
+    strength: float
+
+
+def pool(cases: Iterable[Case]) -> Pooled:
+    """Return the pooled credibilities of the actors and parties with a record in ``cases``."""
     actors: dict[str, list[int]] = {}
     party_of: dict[str, str | None] = {}
     for case in cases:
@@ -220,7 +239,11 @@ def pool(cases: Iterable[Case]) -> tuple[dict[str, float], dict[str, float], flo
     kept_all = sum(k for k, _b in actors.values())
     total = sum(k + b for k, b in actors.values())
     mu = (kept_all + 1) / (total + 2)
-    strength = max(STRENGTHS, key=lambda m: _marginal(actors.values(), mu, m))
+    # The strongest pooling whose likelihood is as good as the best (records of one
+    # commitment each say nothing about how actors differ: pool fully then).
+    likelihood = {m: _marginal(actors.values(), mu, m) for m in STRENGTHS}
+    best = max(likelihood.values())
+    strength = max(m for m, found in likelihood.items() if found >= best - 1e-9)
     parties: dict[str, list[int]] = {}
     for actor, (kept, broken) in actors.items():
         party = party_of.get(actor)
@@ -236,7 +259,7 @@ def pool(cases: Iterable[Case]) -> tuple[dict[str, float], dict[str, float], flo
     for actor, (kept, broken) in actors.items():
         prior = party_rate.get(party_of.get(actor) or "", mu)
         actor_rate[actor] = (kept + strength * prior) / (kept + broken + strength)
-    return dict(sorted(actor_rate.items())), dict(sorted(party_rate.items())), strength
+    return Pooled(dict(sorted(actor_rate.items())), dict(sorted(party_rate.items())), mu, strength)
 
 
 def _marginal(records: Iterable[list[int]], mu: float, strength: float) -> float:
@@ -257,8 +280,8 @@ def learn(model: Model, cases: Sequence[Case], tables: Tables | None = None) -> 
     values = fit(model, cases, tables)
     if not model.pooled:
         return Parameters(values=values)
-    actors, parties, _strength = pool(cases)
-    return Parameters(values=values, actors=actors, parties=parties)
+    pooled = pool(cases)
+    return Parameters(values=values, actors=pooled.actors, parties=pooled.parties)
 
 
 def read_cases(

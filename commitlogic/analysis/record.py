@@ -76,7 +76,8 @@ class Record:
     Attributes
     ----------
     actors
-        Every actor of the scenarios read, by id (sorted), with their record.
+        Every actor of the closed scenarios read, by id (sorted), with their
+        record (an actor who appears only in skipped scenarios is not listed).
     closed
         The names (file paths, or scenario names) of the closed scenarios counted.
     skipped
@@ -188,12 +189,12 @@ def read_record(sources: Iterable[str | os.PathLike[str] | Scenario]) -> Record:
     closed: list[str] = []
     skipped: list[tuple[str, str]] = []
     for name, scenario in scenarios:
-        for declared in scenario.actors:
-            totals.setdefault(declared.id, [0, 0])
         counts, reason = record_of(scenario)
-        if reason is not None:
+        if reason is not None:  # its actors are not listed: nothing was counted for them
             skipped.append((name, reason))
             continue
+        for declared in scenario.actors:
+            totals.setdefault(declared.id, [0, 0])
         closed.append(name)
         for actor, (kept, broken) in counts.items():
             totals[actor][0] += kept

@@ -32,9 +32,11 @@ __all__ = [
     "EXIT_LIMIT",
     "EXIT_OK",
     "EXIT_USAGE",
+    "QUOTED",
     "Command",
     "Limit",
     "Question",
+    "clipped",
     "formula_argument",
     "json_option",
     "limit_options",
@@ -218,7 +220,18 @@ def formula_argument(given: str, option: str, scenario: Scenario) -> Formula:
     try:
         return fitted_formula(given, scenario)
     except ScenarioError as error:
-        raise ScenarioError(f"{option} {given!r}: {error.reason}") from None
+        raise ScenarioError(f"{option} {clipped(given)}: {error.reason}") from None
+
+
+#: The most characters of a user's text that an error message quotes.
+QUOTED = 200
+
+
+def clipped(given: str) -> str:
+    """Return ``given`` quoted for an error message: at most :data:`QUOTED` characters of it."""
+    if len(given) <= QUOTED:
+        return repr(given)
+    return f"{given[:QUOTED]!r}... ({len(given)} characters)"
 
 
 def question(arguments: argparse.Namespace, *, warnings: bool = False) -> Question:

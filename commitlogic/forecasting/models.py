@@ -141,6 +141,7 @@ MODELS: dict[str, Model] = {
         Model("actors", "kinds, an actor keeps or drops its word together", True, latent="actor"),
         Model("parties", "kinds, a party keeps or drops its word together", True, latent="party"),
         Model("pooled", "kinds and per-actor credibilities, pooled", kinds=True, pooled=True),
+        Model("pooled_priors", "priors and per-actor credibilities, pooled", True, True, None, True),
         Model("full", "kinds, priors, actor latent and pooling", True, True, "actor", True),
     )
 }
