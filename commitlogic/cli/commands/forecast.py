@@ -29,6 +29,7 @@ from commitlogic.cli.command import (
 from commitlogic.cli.forecast_text import forecast_text
 from commitlogic.io.checking import locate_warnings
 from commitlogic.io.files import read_text
+from commitlogic.model.errors import SolverLimit
 from commitlogic.model.linting import credibility_warnings
 
 __all__ = ["COMMAND"]
@@ -77,6 +78,8 @@ def run(arguments: argparse.Namespace) -> int:
         )
     except TooWide as error:
         raise Limit(f"{error}; estimate it with --samples N") from None
+    except SolverLimit as error:
+        raise Limit(f"the forecast hit the time limit of {error.value:g} s (raise --time-limit)")
     if arguments.json:
         print_json(result.to_json())
     else:
