@@ -31,6 +31,7 @@ import attrs
 from commitlogic.analysis.learning import Case, Tables, learn
 from commitlogic.forecasting.engine import forecast
 from commitlogic.forecasting.models import MODELS, model_named
+from commitlogic.model.errors import ScenarioError
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.reasoning.results import Status
 
@@ -175,7 +176,10 @@ def evaluate(
     """
     chosen = [model_named(name) for name in models]
     if len(cases) < 2:
-        raise ValueError("leave-one-out needs at least two closed cases")
+        raise ScenarioError(
+            f"leave-one-out needs at least two closed cases, got {len(cases)}"
+            + "".join(f"; skipped {name}: {why}" for name, why in skipped)
+        )
     tables = Tables(cases)
     items: list[Item] = []
     for held_out in cases:
