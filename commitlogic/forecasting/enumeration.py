@@ -162,7 +162,8 @@ def _weights(
     log_w = fixed[:, None] + _product(sat, np.log(values)) + _product(viol, np.log1p(-values))
     peaks = np.maximum.reduceat(log_w, starts, axis=0)
     sizes = np.diff(np.append(starts, log_w.shape[0]))
-    return np.exp(log_w - np.repeat(peaks, sizes, axis=0))
+    result: np.ndarray = np.exp(log_w - np.repeat(peaks, sizes, axis=0))
+    return result
 
 
 def _product(left: np.ndarray, right: np.ndarray) -> np.ndarray:

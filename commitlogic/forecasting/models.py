@@ -43,7 +43,7 @@ import attrs
 from commitlogic.forecasting.problem import Latent, Problem, Soft, kept_formula
 from commitlogic.model.dates import When
 from commitlogic.model.errors import ScenarioError
-from commitlogic.model.formulas import Atom, Formula, Not
+from commitlogic.model.formulas import Atom, Formula, Not, attends
 from commitlogic.model.query import Assumption, normalise
 from commitlogic.model.scenario import Kind, Scenario
 
@@ -206,7 +206,7 @@ def build(
         group = ("party", party) if party else ("actor", statement.by or "")
         latent = groups.get(group)
         if latent is None:
-            latent = groups[group] = Latent("stands", (f"g{len(groups)}",))
+            latent = groups[group] = Latent("stands", (f"g{len(groups)}",))  # type: ignore[arg-type]
             soft.append(Soft(None, latent, parameters.get("stands"), key="stands"))
         wavering = parameters.get("wavering")
         soft.append(Soft(antecedent, consequent, p, guard=latent, key=key))
@@ -230,7 +230,7 @@ def _invited(scenario: Scenario) -> set[Atom]:
     """Return the ``attends(a, e)`` atoms of actors invited to events (every actor, no list)."""
     everyone = [actor.id for actor in scenario.actors]
     return {
-        Atom("attends", (actor, event.id))
+        attends(actor, event.id)
         for event in scenario.events
         for actor in (everyone if event.invited is None else event.invited)
     }
@@ -253,10 +253,10 @@ def _credibility(
     if scenario.credibility is not None:
         return float(scenario.credibility), None
     if model.pooled:
-        if by in parameters.actors:
+        if by is not None and by in parameters.actors:
             return parameters.actors[by], f"actor:{by}"
         party = next((actor.party for actor in scenario.actors if actor.id == by), None)
-        if party in parameters.parties:
+        if party is not None and party in parameters.parties:
             return parameters.parties[party], f"party:{party}"
     name = kind.value if model.kinds else "credibility"
     return parameters.get(name), name

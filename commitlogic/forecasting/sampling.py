@@ -40,6 +40,7 @@ event never seen still has an error).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import clingo
 import numpy as np
@@ -222,7 +223,7 @@ class HardFacts:
                 self.guards.append(guard)
         self.control.ground([])
 
-    def satisfiable(self, members: list[int]) -> tuple[bool, list[int]]:
+    def satisfiable(self, members: Sequence[int]) -> tuple[bool, list[int]]:
         """Whether the hard formulas numbered ``members`` have a model; else a core (numbers)."""
         wanted = [self.guards[m] for m in members]
         number = {guard: m for m, guard in enumerate(self.guards)}

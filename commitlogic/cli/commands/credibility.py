@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from commitlogic.cli.command import EXIT_OK, Command, json_option, model_option, print_json
 from commitlogic.cli.forecast_text import percent
 from commitlogic.cli.text import table
+
+if TYPE_CHECKING:  # learning imports NumPy: only this command's run needs it
+    from commitlogic.analysis.credibility import Learned
 
 __all__ = ["COMMAND"]
 
@@ -55,7 +58,12 @@ def run(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _text(learned, target, written, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+def _text(
+    learned: Learned,
+    target: str | None,
+    written: dict[str, tuple[float, str]] | None,
+    out: TextIO,
+) -> None:
     """Write the records, the pooled credibilities, the fitted parameters and what was written."""
     out.write(f"closed scenarios: {len(learned.closed)}\n")
     for name, why in learned.skipped:
