@@ -72,10 +72,15 @@ def run(arguments: argparse.Namespace) -> int:
         out.write(f"  skipped {os.fspath(name)}: {why}\n")
     out.write("\n")
     rows = [
-        (name, f"{found.brier:.3f}", f"{found.log_loss:.3f}", "model" if name in MODELS else "")
+        (
+            name,
+            "model" if name in MODELS else "baseline",
+            f"{found.brier:.4f}",
+            f"{found.log_loss:.4f}",
+        )
         for name, found in result.scores.items()
     ]
-    table(("forecaster", "Brier", "log loss", ""), rows, out, numbers_right=True)
+    table(("forecaster", "kind", "Brier", "log loss"), rows, out, numbers_right=True)
     best = result.scores[result.best_model]
     out.write(f"calibration of {best.name} (the best model):\n\n")
     bins = [
