@@ -125,7 +125,7 @@ def learn_credibilities(
         pooled.parties,
         pooled.everyone,
         pooled.strength,
-        tuple(_path_of(case, items) for case in cases),
+        tuple(case.source or case.name for case in cases),
         tuple(skipped),
     )
 
@@ -138,10 +138,6 @@ def _records(cases: list[Case]) -> dict[str, tuple[int, int, str | None]]:
             more_kept, more_broken = case.record.get(actor, (0, 0))
             found[actor] = (kept + more_kept, broken + more_broken, case.parties[actor] or party)
     return dict(sorted(found.items()))
-
-
-def _path_of(case: Case, items: list[str]) -> str:
-    return case.name if not items else f"{case.name}.toml"
 
 
 def write_learned(path: str | os.PathLike[str], learned: Learned) -> dict[str, tuple[float, str]]:

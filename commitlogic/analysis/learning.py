@@ -77,6 +77,8 @@ class Case:
         Per actor: ``(kept, broken)`` commitments in the end.
     parties
         Per actor: their party (``None`` when not given).
+    source
+        The file it was read from, if any.
     """
 
     name: str
@@ -85,6 +87,7 @@ class Case:
     cutoffs: tuple[date, ...]
     record: Mapping[str, tuple[int, int]]
     parties: Mapping[str, str | None]
+    source: str = ""
 
 
 def _day(value: date | datetime) -> date:
@@ -307,6 +310,8 @@ def read_cases(
         else:
             scenario = load(path)
         made = case_of(path.stem, scenario)
+        if not isinstance(made, str):
+            made = attrs.evolve(made, source=os.fspath(path))
         if isinstance(made, str):
             skipped.append((os.fspath(path), made))
         elif any(case.name == made.name for case in cases):

@@ -120,7 +120,8 @@ class Stack:
             if t.size and t.outcomes
         ]
         width = len(tables[0].keys) if tables else 0
-        self.starts = np.cumsum([0] + [t.size for t, _y, _g in kept[:-1]]).astype(int)
+        sizes = [t.size for t, _y, _g in kept]
+        self.starts = np.cumsum([0, *sizes[:-1]]).astype(int) if kept else np.zeros(0, int)
         self.fixed = np.concatenate([t.fixed for t, _y, _g in kept]) if kept else np.zeros(0)
         self.sat = np.concatenate([t.sat for t, _y, _g in kept]) if kept else np.zeros((0, width))
         self.viol = np.concatenate([t.viol for t, _y, _g in kept]) if kept else np.zeros((0, width))
