@@ -738,25 +738,36 @@ def reference_model_forecast(
         commitments.append((s.id, kept, p, group))
     mights = [s for s in statements if s.kind.value == "might"] if flags.priors else []
     groups = sorted({c[3] for c in commitments}, key=str) if flags.latent else []
+    invited_events: list[str] = []
     invited = set()
     for event in scenario.events:
         everyone = [a.id for a in scenario.actors]
         for actor in everyone if event.invited is None else event.invited:
             invited.add(Atom("attends", (actor, event.id)))
+    if flags.priors and flags.events:  # one latent "takes place" per event with invited atoms
+        invited_events = sorted({a.args[1] for a in atoms if a in invited})
     weights: dict[frozenset[Atom], Fraction] = {}
     for bits in product((False, True), repeat=len(atoms)):
         true = frozenset(a for a, bit in zip(atoms, bits, strict=True) if bit)
         if not all(evaluate(f, true) for f in hard):
             continue
         total = Fraction(0)
-        for stands in product((False, True), repeat=len(groups)):
+        for stands, held in product(
+            product((False, True), repeat=len(groups)),
+            product((False, True), repeat=len(invited_events)),
+        ):
             standing = dict(zip(groups, stands, strict=True))
+            taking_place = dict(zip(invited_events, held, strict=True))
             w = Fraction(1)
+            for event in invited_events:
+                w *= value("held") if taking_place[event] else 1 - value("held")
             if flags.priors:
                 for a in atoms:
                     name = "free" if a.name != "attends" else (
                         "invited" if a in invited else "attends"
                     )
+                    if name == "invited" and flags.events:
+                        name = "present" if taking_place[a.args[1]] else "away"
                     w *= value(name) if a in true else 1 - value(name)
                 for m in mights:
                     holds = (

@@ -26,7 +26,8 @@ from commitlogic.forecasting.enumeration import Enumeration
 from commitlogic.forecasting.models import build
 
 PARAMETERS = ("credibility", "commits", "refuses", "if", "only_if")
-PARAMETERS += ("invited", "attends", "free", "might", "stands", "wavering")
+PARAMETERS += ("invited", "attends", "free", "might", "stands", "wavering", "held", "present")
+PARAMETERS += ("away",)
 probabilities = st.floats(0.02, 0.98) | st.sampled_from([0.5, 0.99, 1e-6, 1 - 1e-6])
 # Fewer statements than the SPEC tests: latents double the assignments per group.
 drawn = scenarios(max_statements=5).flatmap(

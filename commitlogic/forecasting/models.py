@@ -108,6 +108,10 @@ class Model:
         (or party) ties its commitments together; ``None``: independent.
     pooled
         Per-actor credibilities learned with partial pooling (actor, party, everyone).
+    events
+        With priors: a latent "takes place" per event ties its invited
+        attendance (``h``, and ``e`` or ``o`` when it takes place or not)
+        in place of the invited prior ``i``.
     """
 
     name: str
@@ -116,6 +120,7 @@ class Model:
     priors: bool = False
     latent: Literal["actor", "party"] | None = None
     pooled: bool = False
+    events: bool = False
 
     @property
     def free(self) -> tuple[str, ...]:
@@ -124,7 +129,8 @@ class Model:
             return ()
         found = list(KINDS) if self.kinds else ["credibility"]
         if self.priors:
-            found += ["invited", "attends", "free", "might"]
+            found += ["held", "present", "away"] if self.events else ["invited"]
+            found += ["attends", "free", "might"]
         if self.latent is not None:
             found += ["stands", "wavering"]
         return tuple(found)
@@ -143,6 +149,10 @@ MODELS: dict[str, Model] = {
         Model("pooled", "kinds and per-actor credibilities, pooled", kinds=True, pooled=True),
         Model("pooled_priors", "priors and per-actor credibilities, pooled", True, True, None, True),
         Model("full", "kinds, priors, actor latent and pooling", True, True, "actor", True),
+        Model("events", "priors, with a latent per event for invited attendance", True, True,
+              events=True),
+        Model("pooled_events", "events and per-actor credibilities, pooled", True, True, None,
+              True, True),
     )
 }
 
@@ -219,9 +229,19 @@ def build(
             atoms.setdefault(str(item), item)
     if model.priors:
         invited = _invited(scenario)
+        held: dict[str, Latent] = {}
         for item in atoms.values():
             key = "free" if item.name != "attends" else "invited" if item in invited else "attends"
-            soft.append(Soft(None, item, parameters.get(key), key=key))
+            if key != "invited" or not model.events:
+                soft.append(Soft(None, item, parameters.get(key), key=key))
+                continue
+            event = item.args[1]
+            if event not in held:
+                held[event] = Latent("held", (f"e{len(held)}",))  # type: ignore[arg-type]
+                soft.append(Soft(None, held[event], parameters.get("held"), key="held"))
+            up, down = held[event], Not(held[event])
+            soft.append(Soft(None, item, parameters.get("present"), guard=up, key="present"))
+            soft.append(Soft(None, item, parameters.get("away"), guard=down, key="away"))
     outcomes = {outcome.id: outcome.when for outcome in scenario.outcomes}
     return Problem(model.name, tuple(hard), tuple(soft), kept, used, atoms, outcomes)
 
