@@ -164,6 +164,7 @@ def _why(result: Evaluation, default: str) -> list[str]:
         f"Brier, `{default}` | Brier, `independent` |",
         "|---|---:|---:|---:|---:|---:|",
     ]
+    shares = []
     for value, label in ((1.0, "certain"), (0.5, "possible (or no answer)"), (0.0, "impossible")):
         group = [item for item in result.items if item.forecasts["strict"] == value]
         if not group:
@@ -177,6 +178,14 @@ def _why(result: Evaluation, default: str) -> list[str]:
             f"| {label} | {len(group)} | {100 * held:.1f}% | {brier('strict'):.4f} | "
             f"{brier(default):.4f} | {brier('independent'):.4f} |"
         )
+        share = len(group) * (brier(default) - brier("strict")) / len(result.items)
+        shares.append(f"{share:+.4f} where it is {label.split(' ')[0]}")
+    lines += [
+        "",
+        f"Of the difference between `{default}` and the strict reading over all forecasts, "
+        + ", ".join(shares)
+        + " (each group's difference in Brier score, weighted by its share of the forecasts).",
+    ]
     lines += [
         "",
         "Where the strict reading is certain or impossible, the promises behind it were "
