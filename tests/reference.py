@@ -679,6 +679,7 @@ def reference_model_forecast(
     at: date | str | None = None,
     actors: dict[str, float] | None = None,
     parties: dict[str, float] | None = None,
+    predicates: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """Return a model's forecast by enumerating its formula (docs/forecast-quality.md).
 
@@ -687,7 +688,9 @@ def reference_model_forecast(
     the priors (invited attends ``invited``, other attends ``attends``, other
     atoms ``free``), the might factors (``might``), the latents' priors
     (``stands``) and the commitments' factors (``q = p_c`` when the group
-    stands, else ``wavering``); latents are summed out.  ``values`` holds
+    stands, else ``wavering``); latents are summed out.  A pooled model
+    takes a free proposition's prior from ``predicates`` by its predicate
+    when it is there.  ``values`` holds
     the global parameters; a missing one is neutral (0.5, 0.8 for credibilities).
     """
     from fractions import Fraction
@@ -696,7 +699,7 @@ def reference_model_forecast(
     from commitlogic.forecasting.models import MODELS
 
     flags = MODELS[model]
-    actors, parties = actors or {}, parties or {}
+    actors, parties, predicates = actors or {}, parties or {}, predicates or {}
 
     def value(name: str) -> Fraction:
         if name in values:
@@ -768,7 +771,10 @@ def reference_model_forecast(
                     )
                     if name == "invited" and flags.events:
                         name = "present" if taking_place[a.args[1]] else "away"
-                    w *= value(name) if a in true else 1 - value(name)
+                    prior = value(name)
+                    if name == "free" and flags.pooled and a.name in predicates:
+                        prior = Fraction(predicates[a.name])
+                    w *= prior if a in true else 1 - prior
                 for m in mights:
                     holds = (
                         m.condition is not None and not evaluate(m.condition, true)

@@ -39,8 +39,12 @@ drawn = scenarios(max_statements=5).flatmap(
 def parameters(draw: Any, scenario: Any) -> Parameters:
     values = {name: draw(probabilities) for name in PARAMETERS if draw(st.booleans())}
     actors = {a.id: draw(probabilities) for a in scenario.actors if draw(st.booleans())}
-    parties = {a.party: draw(probabilities) for a in scenario.actors if a.party and draw(st.booleans())}
-    return Parameters(values=values, actors=actors, parties=parties)
+    parties = {
+        a.party: draw(probabilities) for a in scenario.actors if a.party and draw(st.booleans())
+    }
+    names = sorted({item.name for item in scenario.atoms() if item.name != "attends"})
+    predicates = {name: draw(probabilities) for name in names if draw(st.booleans())}
+    return Parameters(values=values, actors=actors, parties=parties, predicates=predicates)
 
 
 @pytest.mark.parametrize("name", list(MODELS))
@@ -59,6 +63,7 @@ def test_each_model_is_its_formula(name: str, scenario: Any, data: st.DataObject
         at,
         dict(chosen.actors),
         dict(chosen.parties),
+        dict(chosen.predicates),
     )
     assert found.model == name
     assert_close(found.to_json(), expected)

@@ -79,6 +79,8 @@ class Case:
         Per actor: their party (``None`` when not given).
     source
         The file it was read from, if any.
+    atoms
+        Each atom that the observed facts settle in the end, by text: 1.0 or 0.0.
     """
 
     name: str
@@ -88,6 +90,7 @@ class Case:
     record: Mapping[str, tuple[int, int]]
     parties: Mapping[str, str | None]
     source: str = ""
+    atoms: Mapping[str, float] = attrs.field(factory=dict)
 
 
 def _day(value: date | datetime) -> date:
@@ -118,7 +121,12 @@ def case_of(name: str, scenario: Scenario) -> Case | str:
     report = facts_only(scenario).status()
     truth = {o: 1.0 if s is Status.CERTAIN else 0.0 for o, s in report.outcomes.items()}
     parties = {actor.id: actor.party for actor in scenario.actors}
-    return Case(name, scenario, truth, points, record, parties)
+    atoms = {
+        text: 1.0 if status is Status.CERTAIN else 0.0
+        for text, status in report.atoms.items()
+        if status is not Status.POSSIBLE
+    }
+    return Case(name, scenario, truth, points, record, parties, atoms=atoms)
 
 
 class Tables:
@@ -221,12 +229,16 @@ class Pooled:
         Everyone's rate ``μ = (K + 1) / (N + 2)``.
     strength
         The pseudo-count ``m`` of each level above.
+    predicates
+        For free propositions (not ``attends``): how often the atoms of each
+        predicate held, pooled the same way towards how often all of them held.
     """
 
     actors: dict[str, float]
     parties: dict[str, float]
     everyone: float
     strength: float
+    predicates: dict[str, float] = attrs.field(factory=dict)
 
 
 def pool(cases: Iterable[Case]) -> Pooled:
@@ -262,7 +274,33 @@ def pool(cases: Iterable[Case]) -> Pooled:
     for actor, (kept, broken) in actors.items():
         prior = party_rate.get(party_of.get(actor) or "", mu)
         actor_rate[actor] = (kept + strength * prior) / (kept + broken + strength)
-    return Pooled(dict(sorted(actor_rate.items())), dict(sorted(party_rate.items())), mu, strength)
+    return Pooled(
+        dict(sorted(actor_rate.items())),
+        dict(sorted(party_rate.items())),
+        mu,
+        strength,
+        _predicates(cases),
+    )
+
+
+def _predicates(cases: Iterable[Case]) -> dict[str, float]:
+    """Return, per predicate of free propositions, the pooled share of its atoms that held."""
+    counts: dict[str, list[int]] = {}
+    for case in cases:
+        for text, value in case.atoms.items():
+            name = text.split("(")[0]
+            if name != "attends":
+                entry = counts.setdefault(name, [0, 0])
+                entry[0 if value else 1] += 1
+    held = sum(k for k, _n in counts.values())
+    total = sum(k + n for k, n in counts.values())
+    mu = (held + 1) / (total + 2)
+    likelihood = {m: _marginal(counts.values(), mu, m) for m in STRENGTHS}
+    best = max(likelihood.values())
+    strength = max(m for m, found in likelihood.items() if found >= best - 1e-9)
+    return {
+        name: (k + strength * mu) / (k + n + strength) for name, (k, n) in sorted(counts.items())
+    }
 
 
 def _marginal(records: Iterable[list[int]], mu: float, strength: float) -> float:
@@ -284,7 +322,12 @@ def learn(model: Model, cases: Sequence[Case], tables: Tables | None = None) -> 
     if not model.pooled:
         return Parameters(values=values)
     pooled = pool(cases)
-    return Parameters(values=values, actors=pooled.actors, parties=pooled.parties)
+    return Parameters(
+        values=values,
+        actors=pooled.actors,
+        parties=pooled.parties,
+        predicates=pooled.predicates,
+    )
 
 
 def read_cases(

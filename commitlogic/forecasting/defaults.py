@@ -48,4 +48,5 @@ def fitted_parameters(model: Model | str) -> Parameters:
         values={str(k): float(v) for k, v in found.get("values", {}).items()},
         actors={str(k): float(v) for k, v in found.get("actors", {}).items()},
         parties={str(k): float(v) for k, v in found.get("parties", {}).items()},
+        predicates={str(k): float(v) for k, v in found.get("predicates", {}).items()},
     )

@@ -25,7 +25,9 @@ actor's, else the scenario's, else the model's: per kind (``commits``,
 the speakers (``by``), or their parties (a speaker without a party is a
 group of their own), ``q_c = p_c`` when c's group stands by its word
 (``s_g`` true) and ``q_c = v`` (``wavering``) when it does not; without a
-latent, ``q_c = p_c``.
+latent, ``q_c = p_c``.  A pooled model with priors replaces ``f`` for a
+free proposition by the learned share of its predicate's atoms that held
+(``arrested(...)``, ``signed(...)``), where the record has one.
 
 ``independent`` has no priors, no latent and one credibility 0.8: it is
 exactly SPEC section 3.  The other models' parameters are fitted on closed
@@ -62,12 +64,15 @@ class Parameters:
     ``invited`` (i), ``attends`` (a), ``free`` (f), ``might`` (u), ``stands`` (r),
     ``wavering`` (v).  ``actors`` and ``parties`` hold the credibilities
     learned with partial pooling (actor, else their party), used by the
-    pooled models where the scenario sets no key.
+    pooled models where the scenario sets no key; ``predicates`` the pooled
+    share of a free proposition's atoms that held, by predicate name, which
+    the pooled models with priors use in place of ``free``.
     """
 
     values: Mapping[str, float] = attrs.field(factory=dict)
     actors: Mapping[str, float] = attrs.field(factory=dict)
     parties: Mapping[str, float] = attrs.field(factory=dict)
+    predicates: Mapping[str, float] = attrs.field(factory=dict)
 
     def get(self, name: str) -> float:
         """Return a parameter; the neutral value when it is not set (0.8 for credibility)."""
@@ -87,6 +92,7 @@ class Parameters:
             "values": dict(sorted(self.values.items())),
             "actors": dict(sorted(self.actors.items())),
             "parties": dict(sorted(self.parties.items())),
+            "predicates": dict(sorted(self.predicates.items())),
         }
 
 
@@ -232,6 +238,10 @@ def build(
         held: dict[str, Latent] = {}
         for item in atoms.values():
             key = "free" if item.name != "attends" else "invited" if item in invited else "attends"
+            if key == "free" and model.pooled and item.name in parameters.predicates:
+                learned = parameters.predicates[item.name]
+                soft.append(Soft(None, item, learned, key=f"predicate:{item.name}"))
+                continue
             if key != "invited" or not model.events:
                 soft.append(Soft(None, item, parameters.get(key), key=key))
                 continue
