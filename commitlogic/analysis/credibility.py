@@ -47,6 +47,11 @@ class Learned:
         The closed scenarios counted (file paths).
     skipped
         ``(file, reason)`` for each scenario that was not closed.
+    predicates
+        The pooled share of the atoms of each free-proposition predicate that
+        held (the pooled models' priors; the scenario format has no key for
+        them, so ``--write`` cannot write them: the package ships those
+        learned on the casebook).
     """
 
     model: str
@@ -58,6 +63,7 @@ class Learned:
     strength: float
     closed: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]
+    predicates: dict[str, float] = attrs.field(factory=dict)
 
     def credibility_of(self, actor: str, party: str | None) -> tuple[float, str] | None:
         """Return the credibility to write for an actor, and where it comes from; or None."""
@@ -81,6 +87,7 @@ class Learned:
                 "everyone": self.everyone,
                 "strength": self.strength,
                 "parties": self.parties,
+                "predicates": self.predicates,
             },
             "actors": {
                 actor: {
@@ -127,6 +134,7 @@ def learn_credibilities(
         pooled.strength,
         tuple(case.source or case.name for case in cases),
         tuple(skipped),
+        pooled.predicates,
     )
 
 

@@ -86,6 +86,9 @@ def _text(
         f"pooled: actor <- party <- everyone ({learned.everyone:.3f}), "
         f"strength {learned.strength:g}\n"
     )
+    if learned.predicates:
+        shares = ", ".join(f"{name} {value:.3f}" for name, value in learned.predicates.items())
+        out.write(f"free propositions that held, by predicate (pooled): {shares}\n")
     values = ", ".join(f"{name} {percent(value)}" for name, value in learned.values.items())
     out.write(f"model {learned.model}, fitted: {values or 'nothing to fit'}\n")
     if target is None:
