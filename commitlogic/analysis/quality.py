@@ -126,7 +126,8 @@ def page(result: Evaluation, default: str, fitted: dict[str, dict[str, object]])
             else f"It does **not** beat SPEC's model ({spec.brier:.4f}). "
         )
         + (
-            f"It beats the strict reading ({strict.brier:.4f}) by {strict.brier - mine.brier:.4f}."
+            f"It beats the strict reading ({strict.brier:.4f}) by {strict.brier - mine.brier:.4f}: "
+            "a small margin (see where it is won and lost below, and the limits at the end)."
             if beats_strict
             else f"**It does not beat the strict reading**: {strict.brier:.4f} against "
             f"{mine.brier:.4f}, a target missed by {mine.brier - strict.brier:.4f} "
@@ -197,8 +198,9 @@ def _why(result: Evaluation, default: str) -> list[str]:
         "Where the strict reading is certain or impossible, the promises behind it were "
         "nearly always kept in these cases, so it is hard to beat there: a model can only "
         "give up a little by doubting. Where the strict reading says *possible*, it scores "
-        "exactly 0.25, and a model gains only if its atom priors and the weight of *might* "
-        "statements tell the outcomes that happened from those that did not.",
+        "exactly 0.25, and a model gains only if its atom priors (by kind of atom, and by "
+        "predicate for the pooled models) and the weight of *might* statements tell the "
+        "outcomes that happened from those that did not.",
     ]
     return lines
 
