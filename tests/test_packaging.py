@@ -60,3 +60,11 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
     assert json.loads(out) == Reasoner(load(EXAMPLE)).status().to_json()
     where = _run(python, "-c", "import commitlogic; print(commitlogic.__file__)", cwd=elsewhere)
     assert str(env) in where
+    # The casebook and the fitted defaults are data files of the package.
+    from commitlogic import casebook
+    from commitlogic.forecasting import default_model
+
+    listed = _run(env / "bin" / "commitlogic", "casebook", "list", "--json", cwd=elsewhere)
+    assert [case["name"] for case in json.loads(listed)] == casebook.names()
+    out = _run(env / "bin" / "commitlogic", "forecast", EXAMPLE, "--json", cwd=elsewhere)
+    assert json.loads(out)["model"] == default_model().name
