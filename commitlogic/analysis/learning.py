@@ -254,11 +254,7 @@ def pool(cases: Iterable[Case]) -> Pooled:
     kept_all = sum(k for k, _b in actors.values())
     total = sum(k + b for k, b in actors.values())
     mu = (kept_all + 1) / (total + 2)
-    # The strongest pooling whose likelihood is as good as the best (records of one
-    # commitment each say nothing about how actors differ: pool fully then).
-    likelihood = {m: _marginal(actors.values(), mu, m) for m in STRENGTHS}
-    best = max(likelihood.values())
-    strength = max(m for m, found in likelihood.items() if found >= best - 1e-9)
+    strength = _strength(actors.values(), mu)
     parties: dict[str, list[int]] = {}
     for actor, (kept, broken) in actors.items():
         party = party_of.get(actor)
@@ -295,12 +291,21 @@ def _predicates(cases: Iterable[Case]) -> dict[str, float]:
     held = sum(k for k, _n in counts.values())
     total = sum(k + n for k, n in counts.values())
     mu = (held + 1) / (total + 2)
-    likelihood = {m: _marginal(counts.values(), mu, m) for m in STRENGTHS}
-    best = max(likelihood.values())
-    strength = max(m for m, found in likelihood.items() if found >= best - 1e-9)
+    strength = _strength(counts.values(), mu)
     return {
         name: (k + strength * mu) / (k + n + strength) for name, (k, n) in sorted(counts.items())
     }
+
+
+def _strength(records: Iterable[list[int]], mu: float) -> float:
+    """Return the strongest pooling whose beta-binomial likelihood is as good as the best.
+
+    (Records of one item each say nothing about how the members differ: pool fully then.)
+    """
+    found = list(records)
+    likelihood = {m: _marginal(found, mu, m) for m in STRENGTHS}
+    best = max(likelihood.values())
+    return max(m for m, value in likelihood.items() if value >= best - 1e-9)
 
 
 def _marginal(records: Iterable[list[int]], mu: float, strength: float) -> float:
