@@ -35,7 +35,7 @@ from commitlogic.model.formulas import (
 )
 from commitlogic.model.linting import ScenarioWarning
 from commitlogic.model.scenario import Actor, Event, Kind, Outcome, Scenario, Statement
-from commitlogic.reasoning.forecast import Forecast
+from commitlogic.forecasting import Forecast, forecast
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.reasoning.results import State, Status, StatusReport
 
@@ -72,6 +72,7 @@ __all__ = [
     "dot_source",
     "dump",
     "dumps",
+    "forecast",
     "load",
     "load_with_warnings",
     "loads",

@@ -666,3 +666,137 @@ def reference_forecast(
         "outcomes": {o.id: probability(tables.table(o.when)) for o in scenario.outcomes},
         "commitments": {identifier: probability(kept) for identifier, kept, _p in soft},
     }
+
+
+# --------------------------------------------------------------------------- forecasting models
+
+
+def reference_model_forecast(
+    scenario: Scenario,
+    model: str,
+    values: dict[str, float],
+    assume: Sequence[Assumption] = (),
+    at: date | str | None = None,
+    actors: dict[str, float] | None = None,
+    parties: dict[str, float] | None = None,
+    predicates: dict[str, float] | None = None,
+) -> dict[str, Any]:
+    """Return a model's forecast by enumerating its formula (docs/forecast-quality.md).
+
+    Written from the formula, not from ``commitlogic.forecasting``: for every
+    assignment of the universe and of one latent per group, the product of
+    the priors (invited attends ``invited``, other attends ``attends``, other
+    atoms ``free``), the might factors (``might``), the latents' priors
+    (``stands``) and the commitments' factors (``q = p_c`` when the group
+    stands, else ``wavering``); latents are summed out.  A pooled model
+    takes a free proposition's prior from ``predicates`` by its predicate
+    when it is there.  ``values`` holds
+    the global parameters; a missing one is neutral (0.5, 0.8 for credibilities).
+    """
+    from fractions import Fraction
+    from itertools import product
+
+    from commitlogic.forecasting.models import MODELS
+
+    flags = MODELS[model]
+    actors, parties, predicates = actors or {}, parties or {}, predicates or {}
+
+    def value(name: str) -> Fraction:
+        if name in values:
+            return Fraction(values[name])
+        if name in ("commits", "refuses", "if", "only_if"):
+            return value("credibility")
+        return Fraction(4, 5) if name == "credibility" else Fraction(1, 2)
+
+    if isinstance(assume, str | Formula):
+        assume = [assume]
+    atoms = universe(scenario, assume)
+    active = set(active_ids(scenario, at))
+    statements = [s for s in scenario.statements if s.id in active]
+    hard = [assumption_formula(a) for a in assume]
+    hard += [s.subject for s in statements if s.kind.value == "observed"]
+    party_of = {a.id: a.party for a in scenario.actors}
+    declared = {a.id: a.credibility for a in scenario.actors}
+    commitments = []  # (id, kept formula, p, group)
+    for s in statements:
+        constraint = _constraint(s)
+        if constraint is None or s.kind.value == "observed":
+            continue
+        if s.credibility is not None:
+            p = Fraction(s.credibility)
+        elif declared.get(s.by or "") is not None:
+            p = Fraction(declared[s.by or ""])  # type: ignore[arg-type]
+        elif scenario.credibility is not None:
+            p = Fraction(scenario.credibility)
+        elif flags.pooled and s.by in actors:
+            p = Fraction(actors[s.by or ""])
+        elif flags.pooled and party_of.get(s.by or "") in parties:
+            p = Fraction(parties[party_of[s.by or ""] or ""])
+        else:
+            p = value(s.kind.value if flags.kinds else "credibility")
+        party = party_of.get(s.by or "") if flags.latent == "party" else None
+        group = ("party", party) if party else ("actor", s.by)
+        antecedent, consequent = constraint
+        kept = consequent if antecedent is None else Or((Not(antecedent), consequent))
+        commitments.append((s.id, kept, p, group))
+    mights = [s for s in statements if s.kind.value == "might"] if flags.priors else []
+    groups = sorted({c[3] for c in commitments}, key=str) if flags.latent else []
+    invited_events: list[str] = []
+    invited = set()
+    for event in scenario.events:
+        everyone = [a.id for a in scenario.actors]
+        for actor in everyone if event.invited is None else event.invited:
+            invited.add(Atom("attends", (actor, event.id)))
+    if flags.priors and flags.events:  # one latent "takes place" per event with invited atoms
+        invited_events = sorted({a.args[1] for a in atoms if a in invited})
+    weights: dict[frozenset[Atom], Fraction] = {}
+    for bits in product((False, True), repeat=len(atoms)):
+        true = frozenset(a for a, bit in zip(atoms, bits, strict=True) if bit)
+        if not all(evaluate(f, true) for f in hard):
+            continue
+        total = Fraction(0)
+        for stands, held in product(
+            product((False, True), repeat=len(groups)),
+            product((False, True), repeat=len(invited_events)),
+        ):
+            standing = dict(zip(groups, stands, strict=True))
+            taking_place = dict(zip(invited_events, held, strict=True))
+            w = Fraction(1)
+            for event in invited_events:
+                w *= value("held") if taking_place[event] else 1 - value("held")
+            if flags.priors:
+                for a in atoms:
+                    name = "free" if a.name != "attends" else (
+                        "invited" if a in invited else "attends"
+                    )
+                    if name == "invited" and flags.events:
+                        name = "present" if taking_place[a.args[1]] else "away"
+                    prior = value(name)
+                    if name == "free" and flags.pooled and a.name in predicates:
+                        prior = Fraction(predicates[a.name])
+                    w *= prior if a in true else 1 - prior
+                for m in mights:
+                    holds = (
+                        m.condition is not None and not evaluate(m.condition, true)
+                    ) or evaluate(m.subject, true)
+                    w *= value("might") if holds else 1 - value("might")
+            for g in groups:
+                w *= value("stands") if standing[g] else 1 - value("stands")
+            for _id, kept, p, group in commitments:
+                q = p if not flags.latent or standing[group] else value("wavering")
+                w *= q if evaluate(kept, true) else 1 - q
+            total += w
+        weights[true] = total
+    if not weights:
+        return {"consistent": False, "atoms": {}, "outcomes": {}, "commitments": {}}
+    z = sum(weights.values())
+
+    def probability(formula: Formula) -> float:
+        return float(sum(w for true, w in weights.items() if evaluate(formula, true)) / z)
+
+    return {
+        "consistent": True,
+        "atoms": {atom_text(a): probability(a) for a in atoms},
+        "outcomes": {o.id: probability(o.when) for o in scenario.outcomes},
+        "commitments": {identifier: probability(kept) for identifier, kept, _p, _g in commitments},
+    }

@@ -16,7 +16,9 @@ EXAMPLE = str(ROOT / "examples" / "istanbul_2025.toml")
 
 
 def test_json_is_the_reference_forecast(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "forecast", EXAMPLE, "--json", "--at", "2025-05-13")
+    code, out, err = run(
+        capsys, "forecast", EXAMPLE, "--json", "--at", "2025-05-13", "--model", "independent"
+    )
     assert (code, err) == (0, "")
     found = json.loads(out)
     expected = reference_forecast(load(EXAMPLE), at="2025-05-13")
@@ -26,9 +28,9 @@ def test_json_is_the_reference_forecast(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_the_table_sorts_outcomes_by_probability(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _err = run(capsys, "forecast", EXAMPLE)
+    code, out, _err = run(capsys, "forecast", EXAMPLE, "--model", "independent")
     assert code == 0
-    found = json.loads(run(capsys, "forecast", EXAMPLE, "--json")[1])
+    found = json.loads(run(capsys, "forecast", EXAMPLE, "--json", "--model", "independent")[1])
     section = out.split("outcome ")[1].split("\n\n")[0].splitlines()[2:]
     names = [line.split()[0] for line in section]
     assert names == sorted(found["outcomes"], key=lambda n: (-found["outcomes"][n], n))
@@ -115,7 +117,7 @@ def test_samples_give_estimates_with_standard_errors(capsys: pytest.CaptureFixtu
 def test_a_component_too_wide_to_count_exits_3_and_suggests_sampling(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from commitlogic.reasoning import counting
+    from commitlogic.forecasting import counting
 
     monkeypatch.setattr(counting, "_LIMIT", 1)  # any table of two entries is "too wide"
     code, out, err = run(capsys, "forecast", EXAMPLE)
@@ -138,3 +140,15 @@ def test_strict_refuses_a_record_with_a_warning(
     code, out, err = run(capsys, "credibility", str(tmp_path), "--strict", "--json")
     assert (code, out) == (2, "")
     assert "did you mean attends?" in err and records[0].name in err
+
+
+@pytest.mark.parametrize(("written", "shown"), [("true", "true"), ('"high"', '"high"'), ("1.5", "1.5")])
+def test_a_bad_credibility_is_shown_as_the_file_writes_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, written: str, shown: str
+) -> None:
+    text = (ROOT / "examples" / "talks.toml").read_text(encoding="utf-8")
+    path = tmp_path / "bad.toml"
+    path.write_text(text.replace('id = "putin"\n', f'id = "putin"\ncredibility = {written}\n', 1))
+    code, _out, err = run(capsys, "forecast", str(path))
+    assert code == 2
+    assert err.endswith(f"credibility must be a number strictly between 0 and 1, got {shown}\n")

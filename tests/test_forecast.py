@@ -20,9 +20,17 @@ from reference import conflict_problems, reference_forecast, reference_status
 from samples import TWO_LEADERS
 
 from commitlogic import Not, Outcome, Reasoner, Scenario, ScenarioError, loads
-from commitlogic.reasoning.forecast import Forecast, forecast
+from commitlogic.forecasting import Forecast
+from commitlogic.forecasting import forecast as any_forecast
 
 TOLERANCE = 1e-9
+
+
+def forecast(*arguments: Any, **options: Any) -> Forecast:
+    """SPEC's model: ``forecast(..., model="independent")``."""
+    return any_forecast(*arguments, model="independent", **options)
+
+
 KEYS = ("consistent", "atoms", "outcomes", "commitments")
 
 #: Credibilities: often none (inherit), sometimes near 0 or 1, where errors would show.
@@ -56,7 +64,7 @@ def assert_close(found: dict[str, Any], expected: dict[str, Any]) -> None:
 def test_forecast_agrees_with_the_enumeration(scenario: Scenario, data: st.DataObject) -> None:
     assume_ = data.draw(assumptions(scenario), label="assume")
     at = data.draw(ats_for(scenario), label="at")
-    result = Reasoner(scenario).forecast(assume_, at)
+    result = Reasoner(scenario).forecast(assume_, at, model="independent")
     expected = reference_forecast(scenario, assume_, at)
     event("consistent" if expected["consistent"] else "inconsistent")
     assert_close(result.to_json(), expected)
@@ -150,6 +158,7 @@ def test_inconsistent_hard_facts_name_their_conflict() -> None:
     result = forecast(scenario, assume=["attends(putin, talks)"])
     assert result == Forecast(False, conflict=("kremlin_list", "assume:attends(putin, talks)"))
     assert result.to_json() == {
+        "model": "independent",
         "consistent": False,
         "atoms": {},
         "outcomes": {},
@@ -188,7 +197,9 @@ def test_a_bad_assumption_is_a_located_input_error() -> None:
 
 def test_the_json_has_exactly_the_keys_of_spec_section_4() -> None:
     result = forecast(loads(TWO_LEADERS)).to_json()
-    assert list(result) == ["consistent", "atoms", "outcomes", "commitments", "conflict"]
+    keys = ["model", "consistent", "atoms", "outcomes", "commitments", "conflict"]
+    assert list(result) == keys
+    assert result["model"] == "independent"
     assert result["conflict"] is None
 
 

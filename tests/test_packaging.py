@@ -77,3 +77,11 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
         "commitlogic: error: 'commitlogic report' needs Jinja2, which is not installed: "
         "pip install 'commitlogic[web]'"
     )
+    # The casebook and the fitted defaults are data files of the package.
+    from commitlogic import casebook
+    from commitlogic.forecasting import default_model
+
+    listed = _run(env / "bin" / "commitlogic", "casebook", "list", "--json", cwd=elsewhere)
+    assert [case["name"] for case in json.loads(listed)] == casebook.names()
+    out = _run(env / "bin" / "commitlogic", "forecast", EXAMPLE, "--json", cwd=elsewhere)
+    assert json.loads(out)["model"] == default_model().name

@@ -151,19 +151,54 @@ def test_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "credibility", str(tmp_path), "--json")
     assert (code, err) == (0, "")
     found = json.loads(out)
-    assert found["actors"]["putin"] == {"kept": 0, "broken": 1, "credibility": 1 / 3}
+    # One commitment each says nothing about how actors differ: the strongest pooling
+    # (m = 64) towards everyone's rate (1 + 1) / (2 + 2) = 1/2.
+    assert found["pooling"]["everyone"] == 0.5 and found["pooling"]["strength"] == 64
+    assert found["actors"]["putin"] == {
+        "party": None,
+        "kept": 0,
+        "broken": 1,
+        "credibility": pytest.approx(32 / 65),
+    }
+    # Trump's refusal is left open: no record, no credibility to write.
+    assert found["actors"]["trump"] == {"party": None, "kept": 0, "broken": 0, "credibility": None}
     assert found["skipped"] == [
         {"scenario": str(tmp_path / "c.toml"), "reason": "the observed facts leave meet open"}
     ]
     target = tmp_path / "next.toml"
     target.write_text(OPEN)
     code, out, _err = run(capsys, "credibility", str(tmp_path / "a.toml"), "--write", str(target))
-    assert code == 0 and "putin" in out
+    assert code == 0
+    assert "wrote the credibility of 2 actors into" in out
+    assert "  putin = 0.492 (own record)\n  zelensky = 0.508 (own record)\n" in out
     assert {a.id: a.credibility for a in load(target).actors} == {
-        "putin": pytest.approx(1 / 3),
-        "zelensky": pytest.approx(2 / 3),
+        "putin": pytest.approx(32 / 65),
+        "zelensky": pytest.approx(33 / 65),
         "trump": None,
     }
+
+
+def test_actors_only_in_skipped_scenarios_are_not_listed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.toml").write_text(CLOSED)
+    (tmp_path / "c.toml").write_text(OPEN.replace("trump", "medvedev"))
+    assert "medvedev" not in read_record([tmp_path]).actors
+    code, out, _err = run(capsys, "credibility", str(tmp_path))
+    assert code == 0 and "medvedev" not in out and f"skipped {tmp_path / 'c.toml'}" in out
+
+
+def test_a_closed_folder_with_nothing_to_count_says_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    nothing = CLOSED.replace('kind = "commits"', 'kind = "might"').replace(
+        'kind = "only_if"', 'kind = "might"'
+    )
+    (tmp_path / "a.toml").write_text(nothing)
+    code, out, _err = run(capsys, "credibility", str(tmp_path))
+    assert code == 0
+    assert "no commitment was counted: the observed facts of the closed scenarios settle" in out
+    assert "credibility\n" not in out  # no table of rows that all say the same
 
 
 def test_cli_without_closed_scenarios_exits_2(

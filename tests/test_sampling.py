@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from test_forecast import with_credibilities
 
 from commitlogic import Scenario, load
-from commitlogic.reasoning.forecast import forecast
+from commitlogic.forecasting import forecast
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = 3000

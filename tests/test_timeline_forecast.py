@@ -18,7 +18,7 @@ EXAMPLE = ROOT / "examples" / "istanbul_2025.toml"
 
 def test_each_date_has_the_forecast_at_that_date() -> None:
     scenario = load(EXAMPLE)
-    replay = timeline(Reasoner(scenario), forecast=True)
+    replay = timeline(Reasoner(scenario), forecast=True, model="independent")
     assert [entry.at for entry in replay] == list(scenario.dates())
     for entry in replay:
         assert entry.forecast is not None
@@ -40,7 +40,9 @@ def test_without_forecast_nothing_changes() -> None:
 
 
 def test_cli_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _err = run(capsys, "timeline", str(EXAMPLE), "--forecast", "--json")
+    code, out, _err = run(
+        capsys, "timeline", str(EXAMPLE), "--forecast", "--json", "--model", "independent"
+    )
     assert code == 0
     found = json.loads(out)
     scenario = load(EXAMPLE)
@@ -48,7 +50,7 @@ def test_cli_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
         expected = reference_forecast(scenario, at=entry["at"])
         assert entry["forecast"]["outcomes"] == pytest.approx(expected["outcomes"], abs=1e-9)
         assert entry["outcomes"]  # the status keys are still there
-    code, out, _err = run(capsys, "timeline", str(EXAMPLE), "--forecast")
+    code, out, _err = run(capsys, "timeline", str(EXAMPLE), "--forecast", "--model", "independent")
     assert code == 0
     table = out.split("forecast: each outcome's probability on each date\n\n")[1]
     assert table.splitlines()[0].split() == ["outcome", *(e["at"] for e in found)]

@@ -31,6 +31,7 @@ from commitlogic.reasoning.results import Status
 __all__ = [
     "ActorRecord",
     "Record",
+    "facts_only",
     "read_record",
     "record_of",
     "scenario_paths",
@@ -75,7 +76,8 @@ class Record:
     Attributes
     ----------
     actors
-        Every actor of the scenarios read, by id (sorted), with their record.
+        Every actor of the closed scenarios read, by id (sorted), with their
+        record (an actor who appears only in skipped scenarios is not listed).
     closed
         The names (file paths, or scenario names) of the closed scenarios counted.
     skipped
@@ -112,18 +114,25 @@ def _kept_formula(kind: Kind, subject: Formula, condition: Formula | None) -> Fo
     return Or((Not(antecedent), consequent))
 
 
+def facts_only(scenario: Scenario) -> Reasoner:
+    """Return a reasoner on ``scenario`` with its commitments read as ``might`` statements.
+
+    Only the observed facts constrain it: it answers what they alone settle.
+    """
+    statements = tuple(
+        attrs.evolve(s, kind=Kind.MIGHT) if s.is_commitment else s for s in scenario.statements
+    )
+    # (mypy reads the converter=tuple of the field as a generic Iterable.)
+    return Reasoner(attrs.evolve(scenario, statements=statements))  # type: ignore[arg-type]
+
+
 def record_of(scenario: Scenario) -> tuple[dict[str, tuple[int, int]], str | None]:
     """Return per actor ``(kept, broken)`` in ``scenario``, and why it is not closed (or None).
 
     Commitments are read as ``might`` statements (they constrain nothing), so
     that only the observed facts decide; an open scenario counts nothing.
     """
-    statements = tuple(
-        attrs.evolve(s, kind=Kind.MIGHT) if s.is_commitment else s for s in scenario.statements
-    )
-    # (mypy reads the converter=tuple of the field as a generic Iterable.)
-    facts_only = attrs.evolve(scenario, statements=statements)  # type: ignore[arg-type]
-    reasoner = Reasoner(facts_only)
+    reasoner = facts_only(scenario)
     report = reasoner.status()
     if not report.consistent:
         return {}, "its observed facts contradict each other"
@@ -180,12 +189,12 @@ def read_record(sources: Iterable[str | os.PathLike[str] | Scenario]) -> Record:
     closed: list[str] = []
     skipped: list[tuple[str, str]] = []
     for name, scenario in scenarios:
-        for declared in scenario.actors:
-            totals.setdefault(declared.id, [0, 0])
         counts, reason = record_of(scenario)
-        if reason is not None:
+        if reason is not None:  # its actors are not listed: nothing was counted for them
             skipped.append((name, reason))
             continue
+        for declared in scenario.actors:
+            totals.setdefault(declared.id, [0, 0])
         closed.append(name)
         for actor, (kept, broken) in counts.items():
             totals[actor][0] += kept

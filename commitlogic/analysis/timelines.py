@@ -20,7 +20,7 @@ from commitlogic.analysis.whatif import WhatIf, absence_candidates, what_if
 from commitlogic.model.query import assumption_list, normalise
 from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning import tables
-from commitlogic.reasoning.forecast import Forecast
+from commitlogic.forecasting.result import Forecast
 from commitlogic.reasoning.reasoner import Assumption, Reasoner
 from commitlogic.reasoning.results import StatusReport
 
@@ -111,7 +111,7 @@ class Timeline:
         with_forecast = any(entry.forecast is not None for entry in self.entries)
         found: list[tuple[object, ...]] = []
         for entry in self.entries:
-            _columns, rows = tables.status_rows(entry.report)
+            _columns, rows = entry.report.rows()
             for kind, name, status in rows:
                 row: tuple[object, ...] = (entry.at, kind, name, status)
                 if with_forecast:
@@ -168,14 +168,18 @@ def _day(value: date) -> date:
 
 
 def timeline(
-    reasoner: Reasoner, assume: Assumption | Iterable[Assumption] = (), *, forecast: bool = False
+    reasoner: Reasoner,
+    assume: Assumption | Iterable[Assumption] = (),
+    *,
+    forecast: bool = False,
+    model: str | None = None,
 ) -> Timeline:
     """Replay the reasoner's scenario at each distinct ``said`` date (SPEC section 4).
 
     Each date's report is the answer of ``reasoner.status(assume, at=day)``;
     all of them come from the same ground program.  With ``forecast``, each
-    entry also has ``reasoner.forecast(assume, at=day)``: the probability
-    of every outcome on that date.
+    entry also has ``reasoner.forecast(assume, at=day, model=model)``: the
+    probability of every outcome on that date (``model`` ``None``: the default model).
 
     Examples
     --------
@@ -216,7 +220,7 @@ def timeline(
                 became_active=tuple(sid for sid in active_ids if sid not in previous_active),
                 superseded=_in_file_order(scenario, superseded - previous_superseded),
                 changes=changes(previous_report, report),
-                forecast=reasoner.forecast(assume, at=day) if forecast else None,
+                forecast=reasoner.forecast(assume, at=day, model=model) if forecast else None,
             )
         )
         previous_report, previous_active, previous_superseded = report, active, superseded

@@ -32,12 +32,15 @@ __all__ = [
     "EXIT_LIMIT",
     "EXIT_OK",
     "EXIT_USAGE",
+    "QUOTED",
     "Command",
     "Limit",
     "Question",
+    "clipped",
     "formula_argument",
     "json_option",
     "limit_options",
+    "model_option",
     "positive",
     "print_json",
     "query_options",
@@ -143,6 +146,20 @@ def limit_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def model_option(command: argparse.ArgumentParser) -> None:
+    """Add ``--model NAME``: the forecasting model (default: the one the casebook chose)."""
+    from commitlogic.forecasting.defaults import default_model
+    from commitlogic.forecasting.models import MODELS
+
+    command.add_argument(
+        "--model",
+        metavar="NAME",
+        choices=list(MODELS),
+        help=f"the forecasting model: {', '.join(MODELS)} (default: {default_model().name}; "
+        "independent is exactly SPEC's formula)",
+    )
+
+
 def query_options(
     command: argparse.ArgumentParser,
     *,
@@ -203,7 +220,18 @@ def formula_argument(given: str, option: str, scenario: Scenario) -> Formula:
     try:
         return fitted_formula(given, scenario)
     except ScenarioError as error:
-        raise ScenarioError(f"{option} {given!r}: {error.reason}") from None
+        raise ScenarioError(f"{option} {clipped(given)}: {error.reason}") from None
+
+
+#: The most characters of a user's text that an error message quotes.
+QUOTED = 200
+
+
+def clipped(given: str) -> str:
+    """Return ``given`` quoted for an error message: at most :data:`QUOTED` characters of it."""
+    if len(given) <= QUOTED:
+        return repr(given)
+    return f"{given[:QUOTED]!r}... ({len(given)} characters)"
 
 
 def question(arguments: argparse.Namespace, *, warnings: bool = False) -> Question:

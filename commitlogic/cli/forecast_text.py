@@ -43,9 +43,12 @@ def forecast_text(
             out.write(f"  - {name}\n")
         return
     if result.exact:
-        out.write("forecast: exact probabilities\n\n")
+        out.write(f"forecast: exact probabilities, model {result.model}\n\n")
     else:
-        out.write(f"forecast: estimated from {result.samples} samples (± standard error)\n\n")
+        out.write(
+            f"forecast: estimated from {result.samples} samples (± standard error), "
+            f"model {result.model}\n\n"
+        )
     sampled = not result.exact
 
     def cell(key: str, name: str, value: float) -> str:
@@ -56,7 +59,7 @@ def forecast_text(
         outcomes = [(n, cell("outcomes", n, v)) for n, v in rows]
         table(("outcome", "probability"), outcomes, out, numbers_right=True)
     if result.commitments:
-        prior = credibilities(scenario)
+        prior = {**credibilities(scenario), **result.credibilities}  # what the model used
         by = {statement.id: statement.by or "" for statement in scenario.statements}
         rows = sorted(result.commitments.items(), key=lambda item: (-item[1], item[0]))
         table(

@@ -35,7 +35,14 @@ import attrs
 
 from commitlogic._memory import paused_gc
 from commitlogic.io.files import read_text, write_atomically
-from commitlogic.io.loading import _column_in_value, build, checked_header, entry_maker, scenario_of
+from commitlogic.io.loading import (
+    READERS,
+    _column_in_value,
+    build,
+    checked_header,
+    entry_maker,
+    scenario_of,
+)
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula
 from commitlogic.model.scenario import TABLES, Scenario
@@ -309,3 +316,6 @@ def dump(scenario: Scenario, path: str | os.PathLike[str]) -> None:
         When the file cannot be written; nothing is changed then.
     """
     write_atomically(path, dumps(scenario).encode("utf-8"))
+
+
+READERS[".jsonl"] = loads  # commitlogic.io.loading.load reads .jsonl files with loads

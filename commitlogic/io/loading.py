@@ -37,6 +37,11 @@ _SCENARIO_KEYS = ("name", "description", "credibility")
 _DATE_KEYS = frozenset({"said", "start"})
 
 
+#: Readers of other file formats by suffix; ``commitlogic.io`` registers ``.jsonl``
+#: (io/jsonlines.py) when it is imported, so that this module imports no reader above it.
+READERS: dict[str, Callable[..., Scenario]] = {}
+
+
 def load(path: str | os.PathLike[str]) -> Scenario:
     """Read the scenario file at ``path``.
 
@@ -47,10 +52,9 @@ def load(path: str | os.PathLike[str]) -> Scenario:
     """
     name = os.fspath(path)
     text = read_text(name)
-    if name.endswith(".jsonl"):
-        from commitlogic.io.jsonlines import loads as loads_jsonl
-
-        return loads_jsonl(text, file=name)
+    for suffix, reader in READERS.items():  # .jsonl: io/jsonlines.py, which imports this module
+        if name.endswith(suffix):
+            return reader(text, file=name)
     return loads(text, file=name)
 
 

@@ -10,6 +10,7 @@ naming the entry and the field.  Import the classes from
 from __future__ import annotations
 
 import enum
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -147,7 +148,20 @@ MAX_WEIGHT = 1_000_000
 
 def _weight(_instance: object, _attribute: attrs.Attribute, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WEIGHT:
-        raise _fail(f"weight must be an integer from 1 to {MAX_WEIGHT}, got {value!r}", "weight")
+        raise _fail(f"weight must be an integer from 1 to {MAX_WEIGHT}, got {shown(value)}", "weight")
+
+
+def shown(value: object) -> str:
+    """Return a value as a scenario file writes it: ``true``, ``"high"``, ``1.5``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(shown(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key} = {shown(item)}" for key, item in value.items()) + "}"
+    return repr(value)
 
 
 def _credibility(_instance: object, _attribute: attrs.Attribute, value: object) -> None:
@@ -156,7 +170,7 @@ def _credibility(_instance: object, _attribute: attrs.Attribute, value: object) 
         return
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
         raise _fail(
-            f"credibility must be a number strictly between 0 and 1, got {value!r}",
+            f"credibility must be a number strictly between 0 and 1, got {shown(value)}",
             "credibility",
         )
 

@@ -19,8 +19,8 @@ import attrs
 from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Atom, Formula, Not
 
-if TYPE_CHECKING:  # only for annotations: the scenario module imports this one
-    from commitlogic.model.scenario import Outcome, Statement
+if TYPE_CHECKING:  # only for annotations (the scenario module imports this one)
+    from commitlogic.model.entries import Outcome, Statement
 
 __all__ = ["MAX_SIZE", "definitions", "expand", "names_in", "resolve_names"]
 

@@ -16,6 +16,7 @@ the new facts.  The clingo side (limits, Ctrl-C, probes) lives in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 import clingo
@@ -28,7 +29,6 @@ from commitlogic.model.scenario import Outcome, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
 from commitlogic.reasoning.clauses import ClauseProgram
 from commitlogic.reasoning.explaining import Search
-from commitlogic.reasoning.forecast import Forecast, forecast
 from commitlogic.reasoning.grounded import GroundProgram
 from commitlogic.reasoning.kept import Kept
 from commitlogic.reasoning.partial import Partial
@@ -36,6 +36,9 @@ from commitlogic.reasoning.reading import Read, SolverOracle, keys_of
 from commitlogic.reasoning.resolved import Resolved
 from commitlogic.reasoning.results import Explanation, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
+
+if TYPE_CHECKING:  # the forecasting engine imports NumPy: only forecasts load it
+    from commitlogic.forecasting import Forecast, Model
 
 __all__ = ["Assumption", "Reasoner"]
 
@@ -362,9 +365,24 @@ class Reasoner:
         *,
         samples: int | None = None,
         seed: int = 0,
+        model: Model | str | None = None,
     ) -> Forecast:
-        """Return the probabilities of forecast mode (SPEC section 3): ``reasoning.forecast``."""
-        return forecast(self._scenario, assume, at, samples=samples, seed=seed)
+        """Return the probabilities of forecast mode (SPEC section 3): ``forecasting.forecast``.
+
+        ``model`` names the model (``None``: the default one; ``"independent"``:
+        exactly SPEC's formula); :attr:`time_limit` applies.
+        """
+        from commitlogic.forecasting.engine import forecast
+
+        return forecast(
+            self._scenario,
+            assume,
+            at,
+            model=model,
+            samples=samples,
+            seed=seed,
+            time_limit=self.time_limit,
+        )
 
     def explain(
         self, formula: FormulaLike, assume: Sequence[Assumption] = (), at: When | str | None = None

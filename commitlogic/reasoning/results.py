@@ -132,7 +132,7 @@ class StatusReport:
             caption = f"inconsistent; conflict: {', '.join(self.conflict or ())}"
         else:
             caption = "consistent" + ("" if self.cost is None else f", cost {self.cost}")
-        return tables.html_table(*tables.status_rows(self), caption=caption)
+        return tables.html_table(*self.rows(), caption=caption)
 
     def to_pandas(self) -> Any:
         """Return a ``pandas.DataFrame``: one row per outcome, atom and commitment.
@@ -140,7 +140,14 @@ class StatusReport:
         Columns ``kind``, ``name``, ``status`` (a commitment's states joined
         by commas).  Needs the ``pandas`` extra.
         """
-        return tables.frame(*tables.status_rows(self))
+        return tables.frame(*self.rows())
+
+    def rows(self) -> tuple[tuple[str, ...], list[tables.Row]]:
+        """Return the columns and rows of the report's tables: kind, name, status."""
+        rows: list[tables.Row] = [("outcome", n, str(s)) for n, s in self.outcomes.items()]
+        rows += [("atom", name, str(s)) for name, s in self.atoms.items()]
+        rows += [("commitment", n, ", ".join(states)) for n, states in self.commitments.items()]
+        return ("kind", "name", "status"), rows
 
     def statuses(self) -> dict[str, Status]:
         """Return the status of every outcome (by id) and atom (by text), in one mapping."""
@@ -203,11 +210,19 @@ class Explanation:
             "witnesses": None if self.witnesses is None else self.witnesses.to_json(),
         }
 
+    def rows(self) -> tuple[tuple[str, ...], list[tables.Row]]:
+        """Return the columns and rows of the explanation: role (because, holds, fails), item."""
+        rows: list[tables.Row] = [("because", member) for member in self.because or ()]
+        if self.witnesses is not None:
+            rows += [("holds", atom) for atom in self.witnesses.holds]
+            rows += [("fails", atom) for atom in self.witnesses.fails]
+        return ("role", "item"), rows
+
     def _repr_html_(self) -> str:
         """Show the explanation as a table in Jupyter (see ``reasoning.tables``)."""
         status = "no outcome" if self.status is None else str(self.status)
         return tables.html_table(
-            *tables.explanation_rows(self), caption=f"{self.formula}: {status}"
+            *self.rows(), caption=f"{self.formula}: {status}"
         )
 
     def to_pandas(self) -> Any:
@@ -216,4 +231,4 @@ class Explanation:
         Roles: ``because`` (statement ids and assumptions), ``holds`` and
         ``fails`` (the true atoms of the two witnesses).  Needs the ``pandas`` extra.
         """
-        return tables.frame(*tables.explanation_rows(self))
+        return tables.frame(*self.rows())

@@ -6,7 +6,14 @@ import argparse
 import sys
 
 from commitlogic.analysis.timelines import timeline
-from commitlogic.cli.command import EXIT_OK, Command, json_option, print_json, query_options
+from commitlogic.cli.command import (
+    EXIT_OK,
+    Command,
+    json_option,
+    model_option,
+    print_json,
+    query_options,
+)
 from commitlogic.cli.command import reasoner as open_reasoner
 from commitlogic.cli.forecast_text import timeline_forecast_text
 from commitlogic.cli.text import timeline_text
@@ -30,6 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="also give each outcome's forecast probability on each date; with --plot, "
         "draw those probabilities as lines",
     )
+    model_option(parser)
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -40,7 +48,9 @@ def run(arguments: argparse.Namespace) -> int:
         from commitlogic.analysis import plotting  # matplotlib is optional, and slow to import
 
         plot = plotting.check_destination(arguments.plot)
-    replay = timeline(reasoner, assume=asked.assume, forecast=arguments.forecast)
+    replay = timeline(
+        reasoner, assume=asked.assume, forecast=arguments.forecast, model=arguments.model
+    )
     if plot is not None:
         draw = plotting.plot_forecast if arguments.forecast else plotting.plot_timeline
         draw(replay, plot, title=asked.scenario.name)

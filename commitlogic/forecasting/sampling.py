@@ -1,12 +1,13 @@
 """Sampled forecasts: MC-SAT (Poon and Domingos 2006) with standard errors.
 
-The distribution of forecast mode is a Markov logic network: each
-commitment is a soft formula (kept, with weight ln(p / (1 - p))), observed
-facts and assumptions are hard.  MC-SAT is a slice sampler for it.  Each
-step, given the current assignment x:
+The distribution of every forecasting model is a Markov logic network:
+each soft factor (``Problem.plain()``: a commitment, a prior, a latent's
+tie) is a soft formula A -> Q with weight ln(p / (1 - p)), observed facts
+and assumptions are hard.  MC-SAT is a slice sampler for it.  Each step,
+given the current assignment x (of the atoms and the latent variables):
 
-1. every commitment whose weight favours the way x has it (kept with
-   p > 1/2, broken with p < 1/2) joins the set M, with probability
+1. every soft formula whose weight favours the way x has it (true with
+   p > 1/2, false with p < 1/2) joins the set M, with probability
    1 - (1 - p) / p (or 1 - p / (1 - p)), as a constraint "stay so";
 2. x moves within the *slice*: the assignments that satisfy the hard facts
    and M.
@@ -39,14 +40,16 @@ event never seen still has an error).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import clingo
 import numpy as np
 
+from commitlogic.forecasting.problem import Deadline, Problem, kept_formula
+from commitlogic.forecasting.result import Forecast
 from commitlogic.model.formulas import And, Atom, Formula, Not, Or
-from commitlogic.reasoning.forecast import Forecast, Problem
 
-__all__ = ["CHAINS", "sample"]
+__all__ = ["CHAINS", "HardFacts", "sample"]
 
 #: The most chains run side by side; the standard error comes from their means.
 CHAINS = 16
@@ -180,40 +183,67 @@ def _classes(
     return found
 
 
-def _starts(problem: Problem, index: dict[Atom, int], chains: int, seed: int) -> np.ndarray | None:
-    """Return one model of the hard facts per chain (clingo, random signs), or None if none."""
-    control = clingo.Control(["--sign-def=rnd", "--rand-freq=0.2"], message_limit=0)
-    with control.backend() as backend:
-        atoms = [backend.add_atom(clingo.Function("x", [clingo.Number(i)])) for i in index.values()]
-        for literal in atoms:
-            backend.add_rule([literal], choice=True)
+class HardFacts:
+    """The hard formulas of a problem as a clingo program: one choice per variable.
 
-        def literal_of(formula: Formula) -> int:
-            if isinstance(formula, Atom):
-                return int(atoms[index[formula]])
-            if isinstance(formula, Not):
-                return -literal_of(formula.operand)
-            operands = [literal_of(operand) for operand in formula.operands]  # type: ignore[attr-defined]
-            head: int = backend.add_atom()
-            if isinstance(formula, And):
-                backend.add_rule([head], operands)
-            else:
-                for operand in operands:
-                    backend.add_rule([head], [operand])
-            return head
+    Each hard formula is required when its guard (a solver literal, one per
+    formula) is assumed, so that :meth:`satisfiable` can ask about any
+    subset of them (for a conflict) and :meth:`models` draws models of all
+    of them with random signs (the sampler's starting points).
+    """
 
-        for formula in problem.hard:
-            backend.add_rule([], [-literal_of(formula)])
-    control.ground([])
-    states = np.zeros((chains, len(atoms)), dtype=bool)
-    for chain in range(chains):
-        control.configuration.solver.seed = str(seed * 7919 + chain + 1)  # type: ignore[union-attr]
-        with control.solve(yield_=True) as handle:
-            model = next(iter(handle), None)
-            if model is None:
-                return None
-            states[chain] = [model.is_true(literal) for literal in atoms]
-    return states
+    def __init__(self, hard: list[Formula], index: dict[Atom, int]) -> None:
+        self.control = clingo.Control(["--sign-def=rnd", "--rand-freq=0.2"], message_limit=0)
+        with self.control.backend() as backend:
+            self.atoms = [
+                backend.add_atom(clingo.Function("x", [clingo.Number(i)])) for i in index.values()
+            ]
+            for literal in self.atoms:
+                backend.add_rule([literal], choice=True)
+
+            def literal_of(formula: Formula) -> int:
+                if isinstance(formula, Atom):
+                    return int(self.atoms[index[formula]])
+                if isinstance(formula, Not):
+                    return -literal_of(formula.operand)
+                operands = [literal_of(operand) for operand in formula.operands]  # type: ignore[attr-defined]
+                head: int = backend.add_atom()
+                if isinstance(formula, And):
+                    backend.add_rule([head], operands)
+                else:
+                    for operand in operands:
+                        backend.add_rule([head], [operand])
+                return head
+
+            self.guards: list[int] = []
+            for number, formula in enumerate(hard):
+                guard = backend.add_atom(clingo.Function("hard", [clingo.Number(number)]))
+                backend.add_rule([guard], choice=True)
+                backend.add_rule([], [guard, -literal_of(formula)])
+                self.guards.append(guard)
+        self.control.ground([])
+
+    def satisfiable(self, members: Sequence[int]) -> tuple[bool, list[int]]:
+        """Whether the hard formulas numbered ``members`` have a model; else a core (numbers)."""
+        wanted = [self.guards[m] for m in members]
+        number = {guard: m for m, guard in enumerate(self.guards)}
+        core: list[int] = []
+        result = self.control.solve(assumptions=wanted, on_core=core.extend)
+        if result.satisfiable:  # (which members this model breaks is not read: say all)
+            return True, list(range(len(self.guards)))
+        return False, [number[literal] for literal in core if literal in number]
+
+    def models(self, chains: int, seed: int) -> np.ndarray | None:
+        """Return one model of all hard formulas per chain (random signs), or None if none."""
+        states = np.zeros((chains, len(self.atoms)), dtype=bool)
+        for chain in range(chains):
+            self.control.configuration.solver.seed = str(seed * 7919 + chain + 1)  # type: ignore[union-attr]
+            with self.control.solve(assumptions=self.guards, yield_=True) as handle:
+                model = next(iter(handle), None)
+                if model is None:
+                    return None
+                states[chain] = [model.is_true(literal) for literal in self.atoms]
+        return states
 
 
 def _groups(problem: Problem, index: dict[Atom, int]) -> list[list[int]]:
@@ -227,7 +257,7 @@ def _groups(problem: Problem, index: dict[Atom, int]) -> list[list[int]]:
         return x
 
     touched: set[int] = set()
-    for formula in problem.hard:
+    for _name, formula in problem.hard:
         columns = [index[item] for item in formula.atoms()]
         touched.update(columns)
         for column in columns[1:]:
@@ -238,29 +268,27 @@ def _groups(problem: Problem, index: dict[Atom, int]) -> list[list[int]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
-def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
+def sample(
+    problem: Problem, samples: int, *, seed: int = 0, deadline: Deadline | None = None
+) -> Forecast | None:
     """Estimate the forecast of ``problem`` from ``samples`` MC-SAT samples.
 
     Returns ``None`` when the hard facts have no model.  The samples are
     split over up to :data:`CHAINS` chains (lengths differing by at most
     one); each chain first takes a burn-in of a quarter of its length, at
-    least 10 steps, that is not counted.
+    least 10 steps, that is not counted.  ``deadline`` is checked every step.
     """
-    index = {item: column for column, item in enumerate(problem.atoms.values())}
-    for formula in (*problem.hard, *problem.outcomes.values()):
-        for item in formula.atoms():
-            index.setdefault(item, len(index))
-    for _id, antecedent, consequent, _p in problem.commitments:
-        for part in (antecedent, consequent):
-            for item in () if part is None else part.atoms():
-                index.setdefault(item, len(index))
+    deadline = deadline or Deadline(None)
+    index = {item: column for column, item in enumerate(problem.variables())}
+    plain = problem.plain()
     chains = max(1, min(CHAINS, samples))
     steps = -(-samples // chains)
     # Chain c keeps lengths[c] samples: they add up to exactly ``samples``.
     lengths = np.full(chains, samples // chains)
     lengths[: samples % chains] += 1
     rng = np.random.default_rng(seed)
-    x = _starts(problem, index, chains, seed)
+    hard_formulas = [formula for _name, formula in problem.hard]
+    x = HardFacts(hard_formulas, index).models(chains, seed)
     if x is None:
         return None
     circuit = _Circuit(len(index))
@@ -272,26 +300,24 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
             np.array([negated for _, negated in found], dtype=bool),
         )
 
-    kept_formulas: list[Formula] = [
-        consequent if antecedent is None else Or((Not(antecedent), consequent))
-        for _id, antecedent, consequent, _p in problem.commitments
-    ]
-    hard = literals(list(problem.hard))
-    kept = literals(kept_formulas)
+    soft_formulas = [kept_formula(antecedent, consequent) for antecedent, consequent, _p in plain]
+    hard = literals(hard_formulas)
+    kept = literals(soft_formulas)
+    asked = literals(list(problem.kept.values())) if problem.kept else None
     outcomes = literals(list(problem.outcomes.values()))
-    p = np.array([item[3] for item in problem.commitments])
+    p = np.array([item[2] for item in plain])
     # Probability of joining M: for p > 1/2 when kept, for p < 1/2 when broken.
     join = np.where(p >= 0.5, 1 - (1 - p) / p, 1 - p / np.maximum(1 - p, 1e-300))
     # The atoms of each constraint: the hard facts, then the commitments.
-    touching = [{index[item] for item in formula.atoms()} for formula in problem.hard]
-    touching += [{index[item] for item in formula.atoms()} for formula in kept_formulas]
+    touching = [{index[item] for item in formula.atoms()} for formula in hard_formulas]
+    touching += [{index[item] for item in formula.atoms()} for formula in soft_formulas]
     classes = _classes(touching, len(index))
     groups = _groups(problem, index)
     burn = max(10, steps // 4)
     columns = len(problem.atoms)
     totals_atoms = np.zeros((chains, columns))
     totals_outcomes = np.zeros((chains, len(problem.outcomes)))
-    totals_kept = np.zeros((chains, len(problem.commitments)))
+    totals_kept = np.zeros((chains, len(problem.kept)))
 
     def satisfied(values: np.ndarray, must_keep: np.ndarray, must_break: np.ndarray) -> np.ndarray:
         """Per chain and constraint (hard facts, then commitments): does the slice hold?"""
@@ -300,6 +326,7 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
         return np.concatenate([_values(values, hard), keeps], axis=1)
 
     for step in range(burn + steps):
+        deadline.check()
         # 1. The slice: which commitments must stay kept (or broken) in each chain.
         now = _values(circuit.evaluate(x), kept)
         chosen = rng.random(now.shape) < join
@@ -331,7 +358,8 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
             values = circuit.evaluate(x)
             totals_atoms += x[:, :columns] & counted
             totals_outcomes += _values(values, outcomes) & counted
-            totals_kept += _values(values, kept) & counted
+            if asked is not None:
+                totals_kept += _values(values, asked) & counted
 
     def estimate(totals: np.ndarray, names: list[str]) -> tuple[dict[str, float], dict[str, float]]:
         means = totals / lengths[:, None]
@@ -354,8 +382,7 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
 
     atom_p, atom_errors = estimate(totals_atoms, list(problem.atoms))
     outcome_p, outcome_errors = estimate(totals_outcomes, list(problem.outcomes))
-    commitment_ids = [item[0] for item in problem.commitments]
-    kept_p, kept_errors = estimate(totals_kept, commitment_ids)
+    kept_p, kept_errors = estimate(totals_kept, list(problem.kept))
     return Forecast(
         True,
         atoms=atom_p,
@@ -363,4 +390,6 @@ def sample(problem: Problem, samples: int, *, seed: int = 0) -> Forecast | None:
         commitments=kept_p,
         samples=samples,
         errors={"atoms": atom_errors, "outcomes": outcome_errors, "commitments": kept_errors},
+        model=problem.model,
+        credibilities=dict(problem.credibilities),
     )
