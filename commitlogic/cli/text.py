@@ -12,6 +12,7 @@ from typing import TextIO
 from commitlogic.analysis.timelines import Change, Timeline, WhatIf
 from commitlogic.model.dates import When
 from commitlogic.model.scenario import Scenario, Statement
+from commitlogic.model.wording import meaning
 from commitlogic.reasoning.results import Explanation, State, Status, StatusReport
 
 __all__ = [
@@ -136,25 +137,6 @@ def provenance(statement: Statement) -> str:
         words.append(f"to {statement.to}")
     said = " ".join(words)
     return f"{said}, said {statement.said.isoformat()}" if statement.said else said
-
-
-def meaning(statement: Statement, scenario: Scenario) -> str:
-    """The statement as a rule over formulas (as written), in the words of SPEC section 3."""
-    subject = scenario.written(statement, "subject")
-    condition = None if statement.condition is None else scenario.written(statement, "condition")
-    match statement.kind.value:
-        case "refuses":
-            return f"not {subject}"
-        case "if":
-            return f"if {condition} then {subject}"
-        case "only_if":
-            return f"{subject} only if {condition}"
-        case "might" if condition is not None:
-            return f"might: {subject}, if {condition}"
-        case "might":
-            return f"might: {subject}"
-        case _:
-            return str(subject)
 
 
 def explanation_text(

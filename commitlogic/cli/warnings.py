@@ -14,10 +14,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from commitlogic.io.checking import load_with_warnings
-from commitlogic.io.loading import load
+from commitlogic.io.checking import load_scenario
 from commitlogic.model.linting import ScenarioWarning
-from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning.results import StatusReport
 
 __all__ = ["add_strict_option", "check_json", "load_scenario", "print_warning", "print_warnings"]
@@ -28,35 +26,6 @@ STRICT_HELP = "treat warnings (likely typos, SPEC section 2) as input errors (ex
 def add_strict_option(command: argparse.ArgumentParser) -> None:
     """Add ``--strict`` to a command that reads a scenario."""
     command.add_argument("--strict", action="store_true", help=STRICT_HELP)
-
-
-def load_scenario(
-    path: str, strict: bool, collect: bool = False
-) -> tuple[Scenario, tuple[ScenarioWarning, ...]]:
-    """Load the scenario file at ``path``, with its warnings located in it if asked.
-
-    Parameters
-    ----------
-    path
-        The scenario file.
-    strict
-        Raise the first warning as an input error (``--strict``).
-    collect
-        Return the warnings (``check``); otherwise they are only looked for
-        under ``strict``, and an empty tuple is returned.
-
-    Raises
-    ------
-    ScenarioError
-        When the file is not a valid scenario, or with ``strict`` when it has
-        a warning (the first one, located).
-    """
-    if not (strict or collect):
-        return load(path), ()
-    scenario, found = load_with_warnings(path)
-    if strict and found:
-        raise found[0].as_error()
-    return scenario, found
 
 
 def print_warnings(found: Iterable[ScenarioWarning], stream: TextIO | None = None) -> None:

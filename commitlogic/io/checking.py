@@ -16,7 +16,13 @@ from commitlogic.model.errors import ScenarioError
 from commitlogic.model.linting import ScenarioWarning, find_warnings
 from commitlogic.model.scenario import Scenario
 
-__all__ = ["load_with_warnings", "loads_with_warnings", "locate_warnings", "warnings"]
+__all__ = [
+    "load_scenario",
+    "load_with_warnings",
+    "loads_with_warnings",
+    "locate_warnings",
+    "warnings",
+]
 
 
 def locate_warnings(
@@ -110,3 +116,32 @@ def warnings(source: Scenario | str | os.PathLike[str]) -> tuple[ScenarioWarning
     if isinstance(source, Scenario):
         return find_warnings(source)
     return load_with_warnings(source)[1]
+
+
+def load_scenario(
+    path: str, strict: bool, collect: bool = False
+) -> tuple[Scenario, tuple[ScenarioWarning, ...]]:
+    """Load the scenario file at ``path``, with its warnings located in it if asked.
+
+    Parameters
+    ----------
+    path
+        The scenario file.
+    strict
+        Raise the first warning as an input error (``--strict``).
+    collect
+        Return the warnings (``check``); otherwise they are only looked for
+        under ``strict``, and an empty tuple is returned.
+
+    Raises
+    ------
+    ScenarioError
+        When the file is not a valid scenario, or with ``strict`` when it has
+        a warning (the first one, located).
+    """
+    if not (strict or collect):
+        return load(path), ()
+    scenario, found = load_with_warnings(path)
+    if strict and found:
+        raise found[0].as_error()
+    return scenario, found

@@ -41,7 +41,7 @@ from typing import Any
 
 import attrs
 
-from commitlogic.cli.warnings import load_scenario
+from commitlogic.io.checking import load_scenario
 from commitlogic.model.errors import ScenarioError, SolverLimit
 from commitlogic.model.query import fitted_formula, parse_at
 from commitlogic.reasoning.reasoner import Reasoner

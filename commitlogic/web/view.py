@@ -22,11 +22,11 @@ from urllib.parse import urlsplit
 import attrs
 
 from commitlogic.analysis.timelines import Timeline, said_days, timeline
-from commitlogic.cli.text import meaning
+from commitlogic.forecasting import Forecast
 from commitlogic.model.dates import When
 from commitlogic.model.query import parse_at
 from commitlogic.model.scenario import Kind, Scenario, Statement
-from commitlogic.reasoning.forecast import Forecast
+from commitlogic.model.wording import meaning
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.reasoning.results import Explanation, StatusReport
 
