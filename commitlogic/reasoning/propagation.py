@@ -16,6 +16,9 @@ returns ``None`` and the caller keeps clasp's core.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import neg
+
+from commitlogic._memory import paused_gc
 
 __all__ = ["Clauses"]
 
@@ -27,6 +30,7 @@ class Clauses:
         self._clauses: list[tuple[int, ...]] = []
         self._occurs: dict[int, list[int]] = {}  # literal -> indexes of clauses with it
         self._indexed = 0  # clauses indexed so far
+        self._facts: list[int] = []  # the literals of the one-literal clauses indexed so far
         self._bodies: list[Sequence[int]] = []  # constraints not yet turned into clauses
 
     def add(self, clause: Iterable[int]) -> None:
@@ -50,12 +54,21 @@ class Clauses:
         self.add((-head, *bodies))
 
     def _index(self) -> dict[int, list[int]]:
-        occurs, clauses = self._occurs, self._clauses
-        clauses.extend(tuple(-literal for literal in body) for body in self._bodies)
-        self._bodies.clear()
-        for index in range(self._indexed, len(clauses)):
-            for literal in clauses[index]:
-                occurs.setdefault(literal, []).append(index)
+        """Index the clauses added since the last call (the collector paused: many lists)."""
+        occurs, clauses, facts = self._occurs, self._clauses, self._facts
+        with paused_gc():
+            clauses.extend(tuple(map(neg, body)) for body in self._bodies)
+            self._bodies.clear()
+            for index in range(self._indexed, len(clauses)):
+                clause = clauses[index]
+                if len(clause) == 1:
+                    facts.append(clause[0])
+                for literal in clause:
+                    found = occurs.get(literal)
+                    if found is None:
+                        occurs[literal] = [index]
+                    else:
+                        found.append(index)
         self._indexed = len(clauses)
         return occurs
 
@@ -69,9 +82,8 @@ class Clauses:
         occurs, clauses = self._index(), self._clauses
         value: dict[int, bool] = {}  # atom -> truth
         reason: dict[int, int] = {}  # atom -> the clause that set it (absent: assumed)
-        for clause in clauses:
-            if len(clause) == 1:  # facts
-                value[abs(clause[0])], reason[abs(clause[0])] = clause[0] > 0, -1
+        for fact in self._facts:
+            value[abs(fact)], reason[abs(fact)] = fact > 0, -1
         for assumption in assumptions:
             atom, truth = abs(assumption), assumption > 0
             known = value.get(atom)
