@@ -13,6 +13,7 @@ consistent as facts arrive.  Start with :func:`load` and :class:`Reasoner`::
 """
 
 from commitlogic.analysis.sweep import sweep
+from commitlogic.forecasting import Forecast, forecast
 from commitlogic.io.checking import load_with_warnings, loads_with_warnings, warnings
 from commitlogic.io.editing import add_statement, observe
 from commitlogic.io.export import asp_program
@@ -35,7 +36,6 @@ from commitlogic.model.formulas import (
 )
 from commitlogic.model.linting import ScenarioWarning
 from commitlogic.model.scenario import Actor, Event, Kind, Outcome, Scenario, Statement
-from commitlogic.forecasting import Forecast, forecast
 from commitlogic.reasoning.reasoner import Reasoner
 from commitlogic.reasoning.results import State, Status, StatusReport
 

@@ -766,8 +766,10 @@ def reference_model_forecast(
                 w *= value("held") if taking_place[event] else 1 - value("held")
             if flags.priors:
                 for a in atoms:
-                    name = "free" if a.name != "attends" else (
-                        "invited" if a in invited else "attends"
+                    name = (
+                        "free"
+                        if a.name != "attends"
+                        else ("invited" if a in invited else "attends")
                     )
                     if name == "invited" and flags.events:
                         name = "present" if taking_place[a.args[1]] else "away"

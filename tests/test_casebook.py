@@ -34,7 +34,7 @@ def test_each_case_is_closed_and_sourced(name: str) -> None:
     assert warnings == ()
     assert scenario == casebook.load(name)
     assert 2 <= len(scenario.outcomes) <= 4
-    assert any(not s.kind.value == "observed" for s in scenario.statements)
+    assert any(s.kind.value != "observed" for s in scenario.statements)
     for statement in scenario.statements:
         assert statement.said is not None, statement.id
         assert statement.quote, statement.id

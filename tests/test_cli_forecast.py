@@ -142,7 +142,9 @@ def test_strict_refuses_a_record_with_a_warning(
     assert "did you mean attends?" in err and records[0].name in err
 
 
-@pytest.mark.parametrize(("written", "shown"), [("true", "true"), ('"high"', '"high"'), ("1.5", "1.5")])
+@pytest.mark.parametrize(
+    ("written", "shown"), [("true", "true"), ('"high"', '"high"'), ("1.5", "1.5")]
+)
 def test_a_bad_credibility_is_shown_as_the_file_writes_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, written: str, shown: str
 ) -> None:

@@ -79,9 +79,9 @@ def test_baselines_and_models_are_scored_on_the_same_items() -> None:
     for item in result.items:
         case = next(c for c in found if c.name == item.case)
         status = Reasoner(case.scenario).status(at=item.at).outcomes[item.outcome]
-        assert item.forecasts["strict"] == {"certain": 1.0, "possible": 0.5, "impossible": 0.0}[
-            status
-        ]
+        assert (
+            item.forecasts["strict"] == {"certain": 1.0, "possible": 0.5, "impossible": 0.0}[status]
+        )
         training = [y for c in found if c is not case for y in c.truth.values()]
         assert item.forecasts["base_rate"] == pytest.approx(sum(training) / len(training))
         assert item.forecasts["coin"] == 0.5

@@ -115,7 +115,7 @@ def test_sampling_estimates_a_latent_model(name: str) -> None:
 def test_an_unknown_model_is_an_input_error() -> None:
     from commitlogic import ScenarioError
 
-    with pytest.raises(ScenarioError, match="unknown model 'best'.*independent"):
+    with pytest.raises(ScenarioError, match=r"unknown model 'best'.*independent"):
         forecast(loads(TWO_LEADERS), model="best")
 
 

@@ -206,8 +206,7 @@ def evaluate(
                 items.append(Item(held_out.name, at, outcome, truth, forecasts))
     names = [model.name for model in chosen] + list(BASELINES)
     scores = {
-        name: score(name, [(item.forecasts[name], item.truth) for item in items])
-        for name in names
+        name: score(name, [(item.forecasts[name], item.truth) for item in items]) for name in names
     }
     ordered = dict(sorted(scores.items(), key=lambda pair: (pair[1].brier, pair[0])))
     return Evaluation(tuple(case.name for case in cases), tuple(skipped), tuple(items), ordered)

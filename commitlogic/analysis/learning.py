@@ -165,9 +165,7 @@ class Tables:
         return self._made[key]
 
 
-def fit(
-    model: Model, cases: Sequence[Case], tables: Tables | None = None
-) -> dict[str, float]:
+def fit(model: Model, cases: Sequence[Case], tables: Tables | None = None) -> dict[str, float]:
     """Return the values of ``model.free`` that minimise the training Brier score on ``cases``.
 
     Coordinate descent: each parameter in turn takes the value of :data:`GRID`
@@ -211,7 +209,7 @@ def fit(
 
 
 def _grid(name: str) -> np.ndarray:
-    """The values a parameter may take: a credibility is at least 1/2 (a promise is evidence for)."""
+    """The values a parameter may take: a credibility is at least 1/2 (a promise is evidence)."""
     if name in CREDIBILITIES:
         return np.array([value for value in GRID if value >= 0.5])
     return np.array(GRID)

@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     cases, skipped = read_cases([casebook.path()], strict=True)
     result = evaluate(cases, list(MODELS), skipped=skipped)
     default = choose_default(result)
-    fitted = {name: learn(MODELS[name], cases).to_json() for name in MODELS if name != "independent"}
+    fitted = {
+        name: learn(MODELS[name], cases).to_json() for name in MODELS if name != "independent"
+    }
     if arguments.check:
         shipped = json.loads(DEFAULTS.read_text(encoding="utf-8"))["default"]
         print(f"the score chooses {default}; the package ships {shipped}")
@@ -209,13 +211,14 @@ def _losses(items: tuple[Item, ...], default: str) -> list[str]:
     """The ten forecasts where the default model loses most against the strict reading."""
     worst = sorted(
         items,
-        key=lambda i: (i.forecasts["strict"] - i.truth) ** 2 - (i.forecasts[default] - i.truth) ** 2,
+        key=lambda i: (
+            (i.forecasts["strict"] - i.truth) ** 2 - (i.forecasts[default] - i.truth) ** 2
+        ),
     )[:10]
     lines = [
         f"The ten forecasts where `{default}` loses most against the strict reading:",
         "",
-        "| case | cut-off | outcome | happened | strict | "
-        f"`{default}` |",
+        f"| case | cut-off | outcome | happened | strict | `{default}` |",
         "|---|---|---|---|---:|---:|",
     ]
     for item in worst:

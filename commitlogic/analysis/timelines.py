@@ -17,10 +17,10 @@ import attrs
 
 from commitlogic.analysis.changes import Change, changes
 from commitlogic.analysis.whatif import WhatIf, absence_candidates, what_if
+from commitlogic.forecasting.result import Forecast
 from commitlogic.model.query import assumption_list, normalise
 from commitlogic.model.scenario import Scenario
 from commitlogic.reasoning import tables
-from commitlogic.forecasting.result import Forecast
 from commitlogic.reasoning.reasoner import Assumption, Reasoner
 from commitlogic.reasoning.results import StatusReport
 

@@ -78,9 +78,13 @@ class Enumeration:
                     applies, np.where(kept, np.log(factor.p), np.log1p(-factor.p)), 0.0
                 )
         self.outcomes = list(problem.outcomes)
-        self.truth = np.stack(
-            [_evaluate(formula, rows, column) for formula in problem.outcomes.values()], axis=1
-        ).astype(float) if problem.outcomes else np.zeros((self.size, 0))
+        self.truth = (
+            np.stack(
+                [_evaluate(formula, rows, column) for formula in problem.outcomes.values()], axis=1
+            ).astype(float)
+            if problem.outcomes
+            else np.zeros((self.size, 0))
+        )
 
     def probabilities(self, values: np.ndarray) -> np.ndarray | None:
         """Return the outcomes' probabilities (outcomes x settings) for parameter ``values``.
@@ -142,7 +146,7 @@ class Stack:
         self.pair_of_row = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
 
     def brier(self, values: np.ndarray, leave_out: str | None = None) -> np.ndarray:
-        """Return the summed squared error per setting of ``values``, without group ``leave_out``."""
+        """Return the summed squared error per setting of ``values``, less group ``leave_out``."""
         if not self.truth.size:
             return np.zeros(values.shape[1])
         weights = _weights(self.fixed, self.sat, self.viol, values, self.starts)

@@ -153,12 +153,26 @@ MODELS: dict[str, Model] = {
         Model("actors", "kinds, an actor keeps or drops its word together", True, latent="actor"),
         Model("parties", "kinds, a party keeps or drops its word together", True, latent="party"),
         Model("pooled", "kinds and per-actor credibilities, pooled", kinds=True, pooled=True),
-        Model("pooled_priors", "priors and per-actor credibilities, pooled", True, True, None, True),
+        Model(
+            "pooled_priors", "priors and per-actor credibilities, pooled", True, True, None, True
+        ),
         Model("full", "kinds, priors, actor latent and pooling", True, True, "actor", True),
-        Model("events", "priors, with a latent per event for invited attendance", True, True,
-              events=True),
-        Model("pooled_events", "events and per-actor credibilities, pooled", True, True, None,
-              True, True),
+        Model(
+            "events",
+            "priors, with a latent per event for invited attendance",
+            True,
+            True,
+            events=True,
+        ),
+        Model(
+            "pooled_events",
+            "events and per-actor credibilities, pooled",
+            True,
+            True,
+            None,
+            True,
+            True,
+        ),
     )
 }
 
@@ -211,7 +225,9 @@ def build(
             Kind.ONLY_IF: (subject, condition),
         }[kind]
         assert consequent is not None
-        p, key = _credibility(scenario, statement.credibility, statement.by, kind, model, parameters)
+        p, key = _credibility(
+            scenario, statement.credibility, statement.by, kind, model, parameters
+        )
         kept[statement.id] = kept_formula(antecedent, consequent)
         used[statement.id] = p
         if model.latent is None:
@@ -290,4 +306,3 @@ def _credibility(
             return parameters.parties[party], f"party:{party}"
     name = kind.value if model.kinds else "credibility"
     return parameters.get(name), name
-

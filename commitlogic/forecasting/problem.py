@@ -61,7 +61,7 @@ class Latent(Atom):
 
 @attrs.frozen
 class Soft:
-    """One factor: 1 if ``guard`` fails, else ``p`` if ``antecedent -> consequent`` holds, else 1 - p.
+    """One factor: 1 if ``guard`` fails, else p if ``antecedent -> consequent`` holds, else 1 - p.
 
     Attributes
     ----------

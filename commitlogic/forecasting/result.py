@@ -99,7 +99,11 @@ class Forecast:
         """
         sampled = self.errors is not None
         rows: list[tables.Row] = []
-        for kind, key in (("outcome", "outcomes"), ("atom", "atoms"), ("commitment", "commitments")):
+        for kind, key in (
+            ("outcome", "outcomes"),
+            ("atom", "atoms"),
+            ("commitment", "commitments"),
+        ):
             values = getattr(self, key)
             for name, value in sorted(values.items(), key=lambda item: (-item[1], item[0])):
                 row: tables.Row = (kind, name, value)

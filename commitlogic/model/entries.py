@@ -148,7 +148,9 @@ MAX_WEIGHT = 1_000_000
 
 def _weight(_instance: object, _attribute: attrs.Attribute, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WEIGHT:
-        raise _fail(f"weight must be an integer from 1 to {MAX_WEIGHT}, got {shown(value)}", "weight")
+        raise _fail(
+            f"weight must be an integer from 1 to {MAX_WEIGHT}, got {shown(value)}", "weight"
+        )
 
 
 def shown(value: object) -> str:

@@ -221,9 +221,7 @@ class Explanation:
     def _repr_html_(self) -> str:
         """Show the explanation as a table in Jupyter (see ``reasoning.tables``)."""
         status = "no outcome" if self.status is None else str(self.status)
-        return tables.html_table(
-            *self.rows(), caption=f"{self.formula}: {status}"
-        )
+        return tables.html_table(*self.rows(), caption=f"{self.formula}: {status}")
 
     def to_pandas(self) -> Any:
         """Return a ``pandas.DataFrame`` with columns ``role`` and ``item``.

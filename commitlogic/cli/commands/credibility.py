@@ -94,7 +94,9 @@ def _text(
     if target is None:
         return
     if not written:
-        out.write(f"\nwrote nothing into {target}: none of its actors or their parties has a record\n")
+        out.write(
+            f"\nwrote nothing into {target}: none of its actors or their parties has a record\n"
+        )
         return
     out.write(f"\nwrote the credibility of {len(written)} actors into {target}:\n")
     for actor, (value, why) in written.items():

@@ -36,7 +36,7 @@ __all__ = ["COMMAND"]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Add FILE, ``--assume``, ``--at``, ``--model``, ``--json``, ``--samples``, ``--seed``, limit."""
+    """Add FILE, ``--assume``, ``--at``, ``--model``, ``--json``, ``--samples``, ``--seed``."""
     query_options(parser, limits=False)
     model_option(parser)
     json_option(parser, "one JSON object")
@@ -79,7 +79,9 @@ def run(arguments: argparse.Namespace) -> int:
     except TooWide as error:
         raise Limit(f"{error}; estimate it with --samples N") from None
     except SolverLimit as error:
-        raise Limit(f"the forecast hit the time limit of {error.value:g} s (raise --time-limit)")
+        raise Limit(
+            f"the forecast hit the time limit of {error.value:g} s (raise --time-limit)"
+        ) from None
     if arguments.json:
         print_json(result.to_json())
     else:
