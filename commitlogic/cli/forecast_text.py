@@ -15,7 +15,7 @@ from commitlogic.model.scenario import Scenario
 if TYPE_CHECKING:  # the forecast modules import numpy: only the forecast commands need them
     from commitlogic.analysis.record import Record
     from commitlogic.analysis.timelines import Timeline
-    from commitlogic.reasoning.forecast import Forecast
+    from commitlogic.forecasting import Forecast
 
 __all__ = ["forecast_text", "percent", "record_text", "timeline_forecast_text"]
 

@@ -41,6 +41,7 @@ from typing import Any
 
 import attrs
 
+from commitlogic.forecasting import TooWide
 from commitlogic.io.checking import load_scenario
 from commitlogic.model.errors import ScenarioError, SolverLimit
 from commitlogic.model.query import fitted_formula, parse_at
@@ -203,7 +204,6 @@ def application(served: ServedFile) -> Any:
         from starlette.routing import Route
     except ImportError:
         raise missing_extra("serve", "Starlette") from None
-    from commitlogic.reasoning.counting import TooWide  # numpy: forecasts
 
     headers = {
         "Cache-Control": "no-store",

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from commitlogic.analysis.timelines import Timeline, said_days, timeline
-from commitlogic.forecasting import Forecast
+from commitlogic.forecasting import Forecast, TooWide
 from commitlogic.model.dates import When
 from commitlogic.model.query import parse_at
 from commitlogic.model.scenario import Kind, Scenario, Statement
@@ -350,19 +350,26 @@ def build_dates(
     ScenarioError
         When an assumption is not a valid formula, or ``at`` not a date.
     """
-    from commitlogic.reasoning.counting import TooWide  # numpy: only forecasts need it
-
     scenario = reasoner.scenario
     assume, at = _query(assume, at)
     replay = timeline(reasoner, assume)
     per_date: list[Forecast] | None = None
     if forecast:
-        try:
-            per_date = [forecast_of(reasoner, assume, entry.at) for entry in replay]
-        except TooWide:  # the outcomes' section says so
-            per_date = None
+        answers = [_forecast_or_why(reasoner, assume, entry.at) for entry in replay]
+        if all(isinstance(answer, Forecast) for answer in answers):  # else the outcomes say why
+            per_date = answers  # type: ignore[assignment]
     statements = _statement_views(scenario, StatusReport(True), at)
     return _dates(replay, scenario, statements, per_date, at)
+
+
+def _forecast_or_why(
+    reasoner: Reasoner, assume: Sequence[str], at: When | str | None
+) -> Forecast | str:
+    """Return the forecast of :func:`forecast_of`, or why there is none (too tangled to count)."""
+    try:
+        return forecast_of(reasoner, assume, at)
+    except TooWide as error:
+        return f"no probabilities: {error}"
 
 
 def build_view(
@@ -402,12 +409,8 @@ def build_view(
     now: Forecast | None = None
     note = None
     if forecast:
-        from commitlogic.reasoning.counting import TooWide  # numpy: only forecasts need it
-
-        try:
-            now = forecast_of(reasoner, assume, at)
-        except TooWide as error:
-            note = f"no probabilities: {error}"
+        answer = _forecast_or_why(reasoner, assume, at)
+        now, note = (answer, None) if isinstance(answer, Forecast) else (None, answer)
     outcomes = []
     for outcome in scenario.outcomes:
         status = report.outcomes.get(outcome.id)
