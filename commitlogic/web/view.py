@@ -362,9 +362,7 @@ def build_dates(
     return _dates(replay, scenario, statements, per_date, at)
 
 
-def _forecast_or_why(
-    reasoner: Reasoner, assume: Sequence[str], at: When | str | None
-) -> Forecast | str:
+def _forecast_or_why(reasoner: Reasoner, assume: Sequence[str], at: When | None) -> Forecast | str:
     """Return the forecast of :func:`forecast_of`, or why there is none (too tangled to count)."""
     try:
         return forecast_of(reasoner, assume, at)
