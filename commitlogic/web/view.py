@@ -355,9 +355,14 @@ def build_dates(
     replay = timeline(reasoner, assume)
     per_date: list[Forecast] | None = None
     if forecast:
-        answers = [_forecast_or_why(reasoner, assume, entry.at) for entry in replay]
-        if all(isinstance(answer, Forecast) for answer in answers):  # else the outcomes say why
-            per_date = answers  # type: ignore[assignment]
+        answers: list[Forecast] = []
+        for entry in replay:
+            answer = _forecast_or_why(reasoner, assume, entry.at)
+            if not isinstance(answer, Forecast):  # too tangled: the outcomes' section says why
+                break
+            answers.append(answer)
+        else:
+            per_date = answers
     statements = _statement_views(scenario, StatusReport(True), at)
     return _dates(replay, scenario, statements, per_date, at)
 
