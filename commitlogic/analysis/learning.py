@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 import attrs
 import numpy as np
 
-from commitlogic.analysis.record import facts_only, record_of, scenario_paths
+from commitlogic.analysis.record import scenario_paths, settled_record
 from commitlogic.forecasting.enumeration import Enumeration, Stack
 from commitlogic.forecasting.models import Model, Parameters, build
 from commitlogic.io.checking import load_with_warnings
@@ -114,11 +114,10 @@ def cutoffs(scenario: Scenario) -> tuple[date, ...]:
 
 def case_of(name: str, scenario: Scenario) -> Case | str:
     """Return the :class:`Case` of a scenario, or why it cannot be one (it is not closed)."""
-    record, reason = record_of(scenario)
+    record, reason, report = settled_record(scenario)
     if reason is not None:
         return reason
     points = cutoffs(scenario)  # none without dates: such a case only teaches its record
-    report = facts_only(scenario).status()
     truth = {o: 1.0 if s is Status.CERTAIN else 0.0 for o, s in report.outcomes.items()}
     parties = {actor.id: actor.party for actor in scenario.actors}
     atoms = {

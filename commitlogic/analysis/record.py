@@ -26,7 +26,7 @@ from commitlogic.model.errors import ScenarioError
 from commitlogic.model.formulas import Formula, Not, Or
 from commitlogic.model.scenario import Kind, Scenario
 from commitlogic.reasoning.reasoner import Reasoner
-from commitlogic.reasoning.results import Status
+from commitlogic.reasoning.results import Status, StatusReport
 
 __all__ = [
     "ActorRecord",
@@ -35,6 +35,7 @@ __all__ = [
     "read_record",
     "record_of",
     "scenario_paths",
+    "settled_record",
     "write_credibilities",
 ]
 
@@ -132,15 +133,23 @@ def record_of(scenario: Scenario) -> tuple[dict[str, tuple[int, int]], str | Non
     Commitments are read as ``might`` statements (they constrain nothing), so
     that only the observed facts decide; an open scenario counts nothing.
     """
+    counts, reason, _report = settled_record(scenario)
+    return counts, reason
+
+
+def settled_record(
+    scenario: Scenario,
+) -> tuple[dict[str, tuple[int, int]], str | None, StatusReport]:
+    """Return :func:`record_of` and the status that the observed facts alone give."""
     reasoner = facts_only(scenario)
     report = reasoner.status()
     if not report.consistent:
-        return {}, "its observed facts contradict each other"
+        return {}, "its observed facts contradict each other", report
     if not scenario.outcomes:
-        return {}, "it declares no outcome"
+        return {}, "it declares no outcome", report
     open_ = sorted(name for name, status in report.outcomes.items() if status is Status.POSSIBLE)
     if open_:
-        return {}, f"the observed facts leave {', '.join(open_)} open"
+        return {}, f"the observed facts leave {', '.join(open_)} open", report
     counts: dict[str, tuple[int, int]] = {}
     active = set(scenario.active())
     for statement in scenario.statements:
@@ -153,7 +162,7 @@ def record_of(scenario: Scenario) -> tuple[dict[str, tuple[int, int]], str | Non
             counts[statement.by] = (kept_count + 1, broken_count)
         elif status is Status.IMPOSSIBLE:
             counts[statement.by] = (kept_count, broken_count + 1)
-    return counts, None
+    return counts, None, report
 
 
 def scenario_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
