@@ -52,6 +52,7 @@ def test_the_checked_modules_pass_mypy_strict() -> None:
     modules += ["web/view", "web/chart", "web/diagram", "web/pages", "web/report", "web/server"]
     modules += ["analysis/learning", "analysis/evaluation", "analysis/credibility"]
     modules += ["analysis/quality", "analysis/reliability", "casebook/__init__"]  # issue 17
+    modules += ["reasoning/backbone", "reasoning/witnesses"]
     modules += [
         f"forecasting/{path.stem}" for path in (ROOT / "commitlogic/forecasting").glob("*.py")
     ]

@@ -22,6 +22,12 @@ program at once, so the number of calls does not grow with the number of
 undecided atoms; it grows only with the number of models needed to show
 mutually exclusive alternatives possible (``exactly one of k`` needs k).
 
+A search may also start from what an earlier query showed (see
+:mod:`commitlogic.reasoning.witnesses`): *seeds*, models of this query
+already known, stand in for the two first calls, and keys known to be true
+in no model (``never``) or in every model (``always``) are not asked about.
+When the seeds settle every other key, the search makes no call at all.
+
 The search talks to the solver through the small :class:`Oracle` protocol,
 so it can be tested against a brute-force oracle.
 """
@@ -61,7 +67,13 @@ class Consequences(Generic[K]):
     cautious: set[K]
 
 
-def consequences(keys: Collection[K], oracle: Oracle[K]) -> Consequences[K] | None:
+def consequences(
+    keys: Collection[K],
+    oracle: Oracle[K],
+    seeds: Sequence[Iterable[K]] = (),
+    never: Collection[K] = frozenset(),
+    always: Collection[K] = frozenset(),
+) -> Consequences[K] | None:
     """Return the brave and cautious consequences among ``keys``, or ``None`` without a model.
 
     Parameters
@@ -70,30 +82,42 @@ def consequences(keys: Collection[K], oracle: Oracle[K]) -> Consequences[K] | No
         The keys to classify.
     oracle
         The solver for one query (see :class:`Oracle`).
+    seeds
+        The true keys of models of this query known already; with any, the
+        search starts from them and the query is known to have a model.
+    never, always
+        Keys known to be true in no model, and in every model, of this query
+        if it has one: the search does not ask the solver about them.
     """
-    first = oracle.model(True)
-    if first is None:
-        return None
     wanted = set(keys)
-    some = wanted.intersection(first)  # seen true
-    every = set(some)  # never seen false
+    some: set[K] = set()  # seen true
+    every: set[K] | None = None  # never seen false
 
     def seen(model: Iterable[K]) -> None:
         nonlocal every
         true = wanted.intersection(model)
         some.update(true)
-        every &= true
+        every = true if every is None else every & true
 
-    second = oracle.model(False)
-    assert second is not None, "a query with a model lost it"
-    seen(second)
+    for seed in seeds:
+        seen(seed)
+    if every is None:
+        first = oracle.model(True)
+        if first is None:
+            return None
+        seen(first)
+        second = oracle.model(False)
+        assert second is not None, "a query with a model lost it"
+        seen(second)
+    assert every is not None
     while True:
-        up = [key for key in keys if key not in some]  # never seen true: can it be?
-        down = [key for key in keys if key in every]  # never seen false: can it be?
+        up = [key for key in keys if key not in some and key not in never]  # can it be true?
+        down = [key for key in keys if key in every and key not in always]  # can it be false?
         if not up and not down:
             break
         model = oracle.flipped(up, down, None)
         if model is None:  # every candidate left is backbone
             break
         seen(model)
+        assert every is not None
     return Consequences(some, every)

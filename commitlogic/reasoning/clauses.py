@@ -120,7 +120,7 @@ class ClauseProgram:
 
     def literal(self, formula: Formula) -> int:
         """Return the literal of ``formula``, adding atoms and nodes it needs the first time."""
-        known = self._known(formula)
+        known = self.known(formula)
         if known is not None:
             return known
         with self._solver.control.backend() as backend:
@@ -132,7 +132,8 @@ class ClauseProgram:
         """Return the place of a known atom."""
         return self.positions[atom.name, atom.args]
 
-    def _known(self, formula: Formula) -> int | None:
+    def known(self, formula: Formula) -> int | None:
+        """Return the literal of ``formula`` if the program has it already, else ``None``."""
         if isinstance(formula, Atom):
             place = self.positions.get((formula.name, formula.args))
             return None if place is None else self.atoms[place]

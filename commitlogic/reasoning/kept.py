@@ -10,7 +10,7 @@ solver's proof.)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from commitlogic.model.formulas import Formula
 from commitlogic.reasoning.resolved import Resolved, holds
@@ -26,14 +26,14 @@ class Kept:
         self._background: tuple[int, ...] | None = None
         self._outcomes: list[frozenset[str]] | None = []
         # What keep() was given, read into outcomes the first time show() needs them.
-        self._given: tuple[list[str], list[int | None], Sequence[Sequence[int]]] | None = None
+        self._given: tuple[list[str], list[int | None], Sequence[Collection[int]]] | None = None
 
     def forget(self) -> None:
         """Drop the kept outcomes (a statement was added: they may break it)."""
         self._background, self._outcomes, self._given = None, [], None
 
     def keep(
-        self, query: Resolved, true: Sequence[int | None], models: Sequence[Sequence[int]]
+        self, query: Resolved, true: Sequence[int | None], models: Sequence[Collection[int]]
     ) -> None:
         """Keep the models of a status of ``query``; ``true`` gives each universe atom's literal."""
         self._background = tuple(query.background)

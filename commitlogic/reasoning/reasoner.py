@@ -36,6 +36,7 @@ from commitlogic.reasoning.reading import Read, SolverOracle, keys_of
 from commitlogic.reasoning.resolved import Resolved
 from commitlogic.reasoning.results import Explanation, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
+from commitlogic.reasoning.witnesses import Witnesses
 
 if TYPE_CHECKING:  # the forecasting engine imports NumPy: only forecasts load it
     from commitlogic.forecasting import Forecast, Model
@@ -107,12 +108,12 @@ class Reasoner:
         self._solver.watched = self._program.atoms
         self._maximize = self._program.maximize
         self._search = Search(self._solver, self._maximize, self._program)
-        # Strict statuses kept per date, re-solved by component (reasoning/partial.py).
-        self._partial = (
-            Partial(self._program, self._solver)
-            if isinstance(self._program, ClauseProgram)
-            else None
-        )
+        # Strict statuses kept per date, re-solved by component (reasoning/partial.py),
+        # and the models they found, witnesses for later statuses (reasoning/witnesses.py).
+        self._partial = self._witnesses = None
+        if isinstance(self._program, ClauseProgram):
+            self._partial = Partial(self._program, self._solver)
+            self._witnesses = Witnesses(self._program)
         self._kept = Kept()  # the outcomes the last strict status saw
         # Per query date: the background, members and constraints of the statements.
         self._dates: dict[When | None, _AtDate] = {}
@@ -298,9 +299,20 @@ class Reasoner:
                 cost if self._tolerant else None,
                 literals,
             )
-            found = consequences(literals, oracle)
+            hints = (
+                None
+                if self._witnesses is None
+                else self._witnesses.hints(self._scenario, query, keys)
+            )
+            if hints is None:
+                found = consequences(literals, oracle)
+            else:
+                found = consequences(literals, oracle, hints.seeds, hints.never, hints.always)
             if found is not None and not self._tolerant:
-                self._kept.keep(query, keys["true"], oracle.models)
+                models = [*(() if hints is None else hints.seeds), *oracle.models]
+                self._kept.keep(query, keys["true"], models)
+                if self._witnesses is not None:
+                    self._witnesses.keep(query, literals, found, models)
         if found is None:
             core = None if oracle is None else oracle.core
             conflict = self._search.conflict(query, core)
