@@ -28,7 +28,7 @@ __all__ = ["Read", "SolverOracle", "keys_of"]
 class SolverOracle:
     """The backbone search's view of the solver for one query (see ``backbone.Oracle``).
 
-    Its keys are the literals of what a status reads: the atoms, the
+    Its ``keys`` are the literals of what a status reads: the atoms, the
     declared outcomes and the commitments' antecedents (``triggered``).
     """
 
@@ -41,7 +41,7 @@ class SolverOracle:
         keys: list[int],
     ) -> None:
         self._solver, self._assumptions = solver, assumptions
-        self._maximize, self._bound, self._keys = maximize, bound, keys
+        self._maximize, self._bound, self.keys = maximize, bound, keys
         self.models: list[list[int]] = []  # every model found, as its true keys
         self.core: list[int] | None = None  # the core of a call that found no model
 
@@ -57,7 +57,7 @@ class SolverOracle:
         return true
 
     def model(self, prefer: bool | None) -> list[int] | None:
-        found, core = self._solver.model_or_core(self._guided(prefer), self._keys, self._bound)
+        found, core = self._solver.model_or_core(self._guided(prefer), self.keys, self._bound)
         if found is None and self._bound is None:  # a strict query without any outcome
             self.core = core
         return self._true(found)
@@ -67,7 +67,7 @@ class SolverOracle:
     ) -> list[int] | None:
         self._solver.probe([*up, *down])
         guided = self._guided(prefer)
-        return self._true(self._solver.flipped(guided, up, down, self._bound, self._keys))
+        return self._true(self._solver.flipped(guided, up, down, self._bound, self.keys))
 
 
 def keys_of(

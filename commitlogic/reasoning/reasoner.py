@@ -33,7 +33,7 @@ from commitlogic.reasoning.grounded import GroundProgram
 from commitlogic.reasoning.kept import Kept
 from commitlogic.reasoning.partial import Partial
 from commitlogic.reasoning.reading import Read, SolverOracle, keys_of
-from commitlogic.reasoning.resolved import Resolved
+from commitlogic.reasoning.resolved import AtDate, Resolved, statements_at
 from commitlogic.reasoning.results import Explanation, Status, StatusReport
 from commitlogic.reasoning.solver import Solver
 from commitlogic.reasoning.witnesses import Witnesses
@@ -42,11 +42,6 @@ if TYPE_CHECKING:  # the forecasting engine imports NumPy: only forecasts load i
     from commitlogic.forecasting import Forecast, Model
 
 __all__ = ["Assumption", "Reasoner"]
-
-#: What a query date fixes: the background (inactive statements off), the
-#: members (literal -> statement id), their constraints and the places of the
-#: active commitments.
-_AtDate = tuple[list[int], dict[int, str], dict[int, Statement | tuple[None, Formula]], list[int]]
 
 
 class Reasoner:
@@ -116,7 +111,7 @@ class Reasoner:
             self._witnesses = Witnesses(self._program)
         self._kept = Kept()  # the outcomes the last strict status saw
         # Per query date: the background, members and constraints of the statements.
-        self._dates: dict[When | None, _AtDate] = {}
+        self._dates: dict[When | None, AtDate] = {}
         self._commitments = [s.is_commitment for s in scenario.statements]
         # The atom universe (SPEC section 2) in order: text -> place in the program.
         names = self._program.names
@@ -199,7 +194,9 @@ class Reasoner:
         self._solver.start(self.time_limit, self.model_limit)
         request = normalise(self._scenario, assume, at)
         if request.at not in self._dates:  # the statements' part, once per date
-            self._dates[request.at] = self._statements_at(request.at)
+            self._dates[request.at] = statements_at(
+                self._scenario, self._program.active, self._commitments, request.at
+            )
         background, members, constraints, commitments = self._dates[request.at]
         members, constraints = dict(members), dict(constraints)
         order = list(members.values())
@@ -230,26 +227,6 @@ class Reasoner:
             commitments,
             request.at,
         )
-
-    def _statements_at(self, at: When | None) -> _AtDate:
-        """Return the background, members, constraints and active commitments at a date."""
-        with paused_gc():
-            active = set(self._scenario.active(at))
-            background: list[int] = []
-            members: dict[int, str] = {}
-            constraints: dict[int, Statement | tuple[None, Formula]] = {}
-            commitments: list[int] = []
-            literals, is_commitment = self._program.active, self._commitments
-            for place, statement in enumerate(self._scenario.statements):
-                literal = literals[place]
-                if statement.id in active:
-                    members[literal] = statement.id
-                    constraints[literal] = statement
-                    if is_commitment[place]:
-                        commitments.append(place)
-                else:
-                    background.append(-literal)
-        return background, members, constraints, commitments
 
     def _optimum(self, query: Resolved) -> int | None:
         """Return the least cost of an outcome of ``query`` (0 in strict mode), or None if none."""
@@ -299,20 +276,12 @@ class Reasoner:
                 cost if self._tolerant else None,
                 literals,
             )
-            hints = (
-                None
-                if self._witnesses is None
-                else self._witnesses.hints(self._scenario, query, keys)
-            )
-            if hints is None:
-                found = consequences(literals, oracle)
-            else:
-                found = consequences(literals, oracle, hints.seeds, hints.never, hints.always)
+            if self._witnesses is None:
+                found, models = consequences(literals, oracle), oracle.models
+            else:  # from the models of the last status at that date
+                found, models = self._witnesses.search(self._scenario, query, keys, oracle)
             if found is not None and not self._tolerant:
-                models = [*(() if hints is None else hints.seeds), *oracle.models]
                 self._kept.keep(query, keys["true"], models)
-                if self._witnesses is not None:
-                    self._witnesses.keep(query, literals, found, models)
         if found is None:
             core = None if oracle is None else oracle.core
             conflict = self._search.conflict(query, core)

@@ -10,15 +10,16 @@ minimal conflict (:mod:`commitlogic.reasoning.minimal`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from commitlogic._memory import paused_gc
 from commitlogic.model.dates import When
 from commitlogic.model.formulas import Atom, Formula, Not, parse_formula
-from commitlogic.model.scenario import Kind, Statement
+from commitlogic.model.scenario import Kind, Scenario, Statement
 
-__all__ = ["Resolved", "constraint", "holds"]
+__all__ = ["AtDate", "Resolved", "constraint", "holds", "statements_at"]
 
 
 def constraint(statement: Statement) -> tuple[Formula | None, Formula] | None:
@@ -60,6 +61,38 @@ class Resolved:
     def broken(self, true_atoms: Collection[str]) -> Collection[int]:
         """Return (lazily) the members falsified where exactly ``true_atoms`` hold."""
         return _Broken(self.constraints, _Truth(true_atoms))
+
+
+#: What a query date fixes: the background (inactive statements off), the
+#: members (literal -> statement id), their constraints and the places of the
+#: active commitments.
+AtDate = tuple[list[int], dict[int, str], dict[int, Statement | tuple[None, Formula]], list[int]]
+
+
+def statements_at(
+    scenario: Scenario, literals: Sequence[int], is_commitment: Sequence[bool], at: When | None
+) -> AtDate:
+    """Return the background, members, constraints and active commitments at a date.
+
+    ``literals`` and ``is_commitment`` give each statement's ``active(S)``
+    literal and whether it is a commitment, by its place in the scenario.
+    """
+    with paused_gc():
+        active = set(scenario.active(at))
+        background: list[int] = []
+        members: dict[int, str] = {}
+        constraints: dict[int, Statement | tuple[None, Formula]] = {}
+        commitments: list[int] = []
+        for place, statement in enumerate(scenario.statements):
+            literal = literals[place]
+            if statement.id in active:
+                members[literal] = statement.id
+                constraints[literal] = statement
+                if is_commitment[place]:
+                    commitments.append(place)
+            else:
+                background.append(-literal)
+    return background, members, constraints, commitments
 
 
 def holds(formula: Formula, true_atoms: Collection[str]) -> bool:

@@ -35,8 +35,9 @@ import attrs
 from commitlogic.model.dates import When
 from commitlogic.model.formulas import And, Atom, Formula, Not, Or
 from commitlogic.model.scenario import Scenario, Statement
-from commitlogic.reasoning.backbone import Consequences
+from commitlogic.reasoning.backbone import Consequences, consequences
 from commitlogic.reasoning.clauses import ClauseProgram
+from commitlogic.reasoning.reading import SolverOracle
 from commitlogic.reasoning.resolved import Resolved, constraint
 
 __all__ = ["Hints", "Witnesses"]
@@ -60,7 +61,7 @@ class _Kept:
     """One status's members, the keys it read, what it found and its models."""
 
     members: AbstractSet[int]
-    keys: set[int]
+    keys: Sequence[int]  # a set only when a later query needs one
     found: Consequences[int]
     models: list[Collection[int]]
 
@@ -78,6 +79,32 @@ class Witnesses:
         self._program = program
         self._kept: dict[When | None, _Kept] = {}
 
+    def search(
+        self,
+        scenario: Scenario,
+        query: Resolved,
+        keys: Mapping[str, Sequence[int | None]],
+        oracle: SolverOracle,
+    ) -> tuple[Consequences[int] | None, list[Collection[int]]]:
+        """Return the consequences of a strict status, searched from the kept witnesses.
+
+        Also return every model of ``query`` known after it (seeds and new
+        ones), and keep them when ``query`` assumes nothing.  ``keys`` are
+        the query's keys by kind (``reading.keys_of``), and ``oracle`` asks
+        about all of them.
+        """
+        literals = oracle.keys
+        hints = self.hints(scenario, query, keys)
+        if hints is None:
+            found = consequences(literals, oracle)
+            models: list[Collection[int]] = list(oracle.models)
+        else:
+            found = consequences(literals, oracle, hints.seeds, hints.never, hints.always)
+            models = [*hints.seeds, *oracle.models]
+        if found is not None:
+            self.keep(query, literals, found, models)
+        return found, models
+
     def keep(
         self,
         query: Resolved,
@@ -91,7 +118,7 @@ class Witnesses:
         self._kept.pop(query.at, None)
         while len(self._kept) >= DATES:
             del self._kept[next(iter(self._kept))]
-        self._kept[query.at] = _Kept(query.members.keys(), set(keys), found, list(models))
+        self._kept[query.at] = _Kept(query.members.keys(), keys, found, list(models))
 
     def hints(
         self, scenario: Scenario, query: Resolved, keys: Mapping[str, Sequence[int | None]]
@@ -109,10 +136,11 @@ class Witnesses:
             if literal not in kept.members
         ]
         demands = [_demand(query.constraints[literal]) for literal in new]
-        formulas = self._new_keys(scenario, query, keys, kept.keys)
+        known = set(kept.keys)
+        formulas = self._new_keys(scenario, query, keys, known)
         seeds = []
         for model in kept.models:
-            truth = _Truth(self._program, kept.keys, model)
+            truth = _Truth(self._program, known, model)
             if not all(truth.satisfies(demand) for demand in demands):
                 continue
             values = {literal: truth.value(formula) for literal, formula in formulas.items()}
@@ -121,7 +149,7 @@ class Witnesses:
             seed = set(model)
             seed.update(literal for literal, value in values.items() if value)
             seeds.append(seed)
-        return Hints(seeds, kept.keys - kept.found.brave, kept.found.cautious)
+        return Hints(seeds, known - kept.found.brave, kept.found.cautious)
 
     def _new_keys(
         self,
