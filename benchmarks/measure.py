@@ -4,6 +4,7 @@
     python benchmarks/measure.py whatif FILE [--what-ifs 5]
     python benchmarks/measure.py conflict FILE
     python benchmarks/measure.py live FILE [--what-ifs 5]
+    python benchmarks/measure.py spread FILE [--workers 2]
 
 Uses the public API only (``commitlogic.load``, ``Reasoner``, ``status``,
 ``query``, ``conflict``).  Prints one JSON object per line, ``{"name":
@@ -22,6 +23,12 @@ at its time limit still reports the phases it finished.
   negation of a certain atom), with its minimal conflict; then
   ``Reasoner.add`` of one statement (an ``if`` between two possible atoms)
   followed by a status.
+
+* ``spread``: the status solved in parts on ``--workers`` processes
+  (``commitlogic.analysis.spread.spread_status``, the command line's
+  ``status --workers``), then by one reasoner in this process (ground and
+  status), and whether both answers are the same.  The parts go first, so
+  that the workers are forked from a process without a clingo control.
 
 ``--answer PATH`` (``phases``) also writes the status object
 (``StatusReport.to_json()``) there, so that ``run.py`` can compare it with a
@@ -64,16 +71,20 @@ def _picks(atoms: dict[str, str], count: int) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     """Run one measurement (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=("phases", "whatif", "conflict", "live"))
+    parser.add_argument("kind", choices=("phases", "whatif", "conflict", "live", "spread"))
     parser.add_argument("file")
     parser.add_argument("--tolerant", action="store_true")
     parser.add_argument("--what-ifs", type=int, default=5)
     parser.add_argument("--answer", metavar="PATH", help="write the status object here")
+    parser.add_argument("--workers", type=int, default=2, help="processes of spread (default 2)")
     arguments = parser.parse_args(argv)
     start = time.perf_counter()
     import commitlogic
 
     scenario = _timed("load", commitlogic.load, arguments.file)
+    if arguments.kind == "spread":
+        _spread(commitlogic, scenario, arguments.workers)
+        return
     reasoner = _timed("ground", commitlogic.Reasoner, scenario, tolerant=arguments.tolerant)
     if arguments.kind == "conflict":
         conflict = _timed("conflict", reasoner.conflict)
@@ -135,6 +146,17 @@ def _live(commitlogic: Any, reasoner: Any, report: Any, count: int) -> None:
         reasoner.add(added)
         reasoner.status()
         _say("add + status", time.perf_counter() - begin)
+
+
+def _spread(commitlogic: Any, scenario: Any, workers: int) -> None:
+    """The measures of ``spread`` (see the module docstring)."""
+    from commitlogic.analysis.spread import spread_status
+
+    parts = _timed("status in parts", spread_status, scenario, workers=workers)
+    begin = time.perf_counter()
+    whole = commitlogic.Reasoner(scenario).status()
+    _say("ground + status", time.perf_counter() - begin)
+    _say("same answers", parts == whole and list(parts.atoms) == list(whole.atoms))
 
 
 if __name__ == "__main__":

@@ -82,6 +82,31 @@ def _agreement(records: list[dict]) -> list[str]:
     return out
 
 
+def _spread_table(records: list[dict], sizes: list[tuple[int, float]]) -> list[str]:
+    """The status of the many summits in parts on worker processes, against one reasoner."""
+    out = [
+        "",
+        "### A status in parts on two worker processes (`status --workers 2`), many summits",
+        "",
+        "| statements | one reasoner (ground + status) | in parts, 2 workers | ÷ one reasoner "
+        "| same answers |",
+        "|---:|---:|---:|---:|---|",
+    ]
+    for size, bound in sizes:
+        chosen = _select(records, what="spread", kind="summits", size=size)
+        if not chosen:
+            continue
+        one = summary(_values(chosen, "ground + status"))
+        parts = summary(_values(chosen, "status in parts"))
+        same = {r.get("figures", {}).get("same answers") for r in chosen}
+        agreed = "yes" if same == {True} else "no" if False in same else "n/a"
+        out.append(
+            f"| {size:,} | {_cell(one, bound)} | {_cell(parts, bound)} | {_ratio(parts, one)} "
+            f"| {agreed} |"
+        )
+    return out
+
+
 def render(result: dict) -> str:
     """Return the Markdown report of a run."""
     records, settings, box = result["records"], result["settings"], result["machine"]
@@ -190,6 +215,7 @@ def render(result: dict) -> str:
             + " | ".join(cells)
             + f" | {per} | {peak} | {floor} |"
         )
+    out += _spread_table(records, [(large, timeout)] + ([(huge, huge_timeout)] if huge else []))
     if settings.get("project", True):
         out += [
             "",

@@ -21,6 +21,9 @@ that hits the limit is recorded as a timeout, never as a crash.  Measured:
 * in-process phases (load, ground, status) of the many summits at the
   small size, and of both families at the huge size from JSON Lines,
   where the sign floor runs on the same file;
+* the status of the many summits solved in parts on two worker
+  processes (``measure.py spread``, ``status --workers 2``) at the large and
+  huge sizes, against one reasoner in the same process;
 * the project's own families (``generate.py`` and its ``--chains``) at the
   small size, against the clingo floor (``floor.py``) and the SAT floor
   (``satfloor.py``), as before (the clingo floor enumerates models, and does
@@ -58,6 +61,8 @@ from report import machine, render, write_docs  # noqa: E402
 __all__ = ["main", "run_child"]
 
 PYTHON = sys.executable
+#: The worker processes of the status in parts (``status --workers``).
+SPREAD_WORKERS = 2
 GENERATOR = hashlib.sha256(
     (HERE / "generate.py").read_bytes() + (HERE / "families.py").read_bytes()
 ).hexdigest()[:8]
@@ -235,7 +240,7 @@ class Bench:
         if kind == "inconsistent" or kind.endswith(INCONSISTENT):
             mode = "conflict"
         else:
-            mode = what if what in ("whatif", "live") else "phases"
+            mode = what if what in ("whatif", "live", "spread") else "phases"
         self.say(f"{what}, {kind} {size:,} seed {seed}")
         argv = [PYTHON, str(HERE / "measure.py"), mode, str(path), *extra]
         result = run_child(argv, timeout or self.timeout)
@@ -268,6 +273,7 @@ def plan(arguments: argparse.Namespace) -> list[tuple]:
     small, large, huge = arguments.small, arguments.large, arguments.huge
     family_sides = ("commitlogic", "sign floor", "SAT floor")
     live = {"extra": ["--what-ifs", str(arguments.what_ifs)]}
+    spread = {"extra": ["--workers", str(SPREAD_WORKERS)]}
     steps: list[tuple] = []
     for repeat in range(arguments.repeats):
         for seed in arguments.seeds:
@@ -282,6 +288,7 @@ def plan(arguments: argparse.Namespace) -> list[tuple]:
             steps.append(("cli", ("implications", large, seed, repeat, family_sides[:2]), {}))
             steps.append(("inprocess", ("live", "implications", large, seed, repeat), live))
             steps.append(("inprocess", ("live", "summits", large, seed, repeat), live))
+            steps.append(("inprocess", ("spread", "summits", large, seed, repeat), spread))
             steps.append(
                 ("inprocess", ("conflict", "implications" + INCONSISTENT, large, seed, repeat), {})
             )
@@ -293,6 +300,8 @@ def plan(arguments: argparse.Namespace) -> list[tuple]:
     if huge:
         for kind in ("implications", "summits"):
             steps.append(("checked", (kind, huge, 0, arguments.huge_timeout), {}))
+        huge_spread = {**spread, "timeout": arguments.huge_timeout, "jsonl": True}
+        steps.append(("inprocess", ("spread", "summits", huge, 0, 0), huge_spread))
     return steps
 
 

@@ -236,6 +236,8 @@ def test_a_tiny_run_compares_every_answer_and_reports_the_targets(
     text = capsys.readouterr().out
     assert "all agreed" in text and "DISAGREED" not in text
     assert "Failed processes" not in text
+    spread = [line for line in text.splitlines() if line.startswith(("| 120 |", "| 150 |"))]
+    assert len(spread) == 2 and all(line.endswith("| yes |") for line in spread)  # in parts
     result = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     agreements = [r for r in result["records"] if r["what"] == "agreement"]
     assert len(agreements) == 5 and all(r["agree"] for r in agreements)

@@ -20,7 +20,7 @@ from reference import conflict_problems, reference_status
 from test_backbone import Fake, clause_sets
 from test_clauses import GroundReasoner, grown
 
-from commitlogic import Actor, Event, Reasoner, Scenario, Statement
+from commitlogic import Actor, Event, Outcome, Reasoner, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
 from commitlogic.reasoning.solver import Solver
 
@@ -179,3 +179,17 @@ def test_seeds_that_show_every_alternative_leave_one_call_to_prove_the_rest() ->
     found = consequences(range(3), fake, [{0}])
     assert found is not None and (found.brave, found.cautious) == ({0, 1, 2}, set())
     assert 1 <= fake.calls <= 3
+
+
+def test_an_added_outcome_takes_its_value_in_each_kept_model(monkeypatch: Any) -> None:
+    _count(monkeypatch)
+    reasoner = Seeded(_free(3))
+    reasoner.add(Statement("s", "if", "attends(a1, e)", condition="attends(a0, e)", by="a1"))
+    reasoner.status()
+    reasoner.add(Outcome("both", "attends(a0, e) and not attends(a1, e)"))
+    reasoner.add(Outcome("either", "attends(a0, e) or attends(a2, e)"))
+    after, calls = _calls(reasoner)
+    assert str(after.outcomes["both"]) == "impossible"  # s forbids it: never seen, and proven
+    assert str(after.outcomes["either"]) == "possible"  # seen both ways in the kept models
+    assert calls > 0  # "both" was read by no kept status: the solver proves it never holds
+    assert after == GroundReasoner(reasoner.scenario).status()

@@ -14,6 +14,8 @@ import math
 import os
 import sys
 from collections.abc import Callable
+from concurrent.futures import Executor
+from contextlib import ExitStack
 
 import attrs
 
@@ -144,6 +146,28 @@ def limit_options(command: argparse.ArgumentParser) -> None:
         type=positive(int),
         help="give up (exit code 3) when a query needs to look at more distinct outcomes",
     )
+
+
+def dask_option(command: argparse.ArgumentParser) -> None:
+    """Add ``--dask ADDRESS``: the scheduler of a Dask cluster to spread the work over."""
+    command.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="spread the work over a Dask cluster (pip install commitlogic[dask])",
+    )
+
+
+def dask_executor(address: str, stack: ExitStack) -> Executor:
+    """Return an executor on the Dask cluster at ``address``, closed with ``stack``."""
+    try:
+        import distributed  # optional: the dask extra
+    except ImportError:
+        raise ScenarioError(
+            "--dask needs Dask distributed: pip install 'commitlogic[dask]'"
+        ) from None
+    client = stack.enter_context(distributed.Client(address))  # type: ignore[no-untyped-call]
+    executor: Executor = client.get_executor()
+    return executor
 
 
 def model_option(command: argparse.ArgumentParser) -> None:

@@ -25,6 +25,8 @@ from commitlogic.cli.command import (
     EXIT_OK,
     EXIT_USAGE,
     Command,
+    dask_executor,
+    dask_option,
     formula_argument,
     limit_options,
 )
@@ -67,11 +69,7 @@ def configure(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--workers", metavar="N", type=int, default=0, help="spread the work over N processes"
     )
-    command.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        help="spread the work over a Dask cluster (pip install commitlogic[dask])",
-    )
+    dask_option(command)
     command.add_argument("--quiet", action="store_true", help="no progress bar")
     limit_options(command)
 
@@ -171,15 +169,7 @@ COMMAND = Command(
 
 def _executor(arguments: argparse.Namespace, stack: ExitStack) -> Executor | None:
     if arguments.dask:
-        try:
-            import distributed  # optional: the dask extra
-        except ImportError:
-            raise ScenarioError(
-                "--dask needs Dask distributed: pip install 'commitlogic[dask]'"
-            ) from None
-        client = stack.enter_context(distributed.Client(arguments.dask))  # type: ignore[no-untyped-call]
-        executor: Executor = client.get_executor()
-        return executor
+        return dask_executor(arguments.dask, stack)
     if arguments.workers > 0:
         from concurrent.futures import ProcessPoolExecutor
 
