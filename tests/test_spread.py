@@ -16,8 +16,9 @@ from _strategies import assumptions, ats_for, scenarios
 from clirun import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_components import _summits as summits
 
-from commitlogic import Actor, Event, Reasoner, Scenario, ScenarioError, Statement, dump
+from commitlogic import Reasoner, Scenario, ScenarioError, Statement, dump
 from commitlogic.analysis import spread
 from commitlogic.analysis.spread import spread_status
 
@@ -58,21 +59,12 @@ def test_parts_give_the_status_of_one_reasoner(
 
 
 def _summits(count: int, broken: int | None = None) -> Scenario:
-    """Independent summits: b comes if a does, c only if b does, a commits (or refuses at one)."""
-    actors = [Actor(name) for name in "abc"]
-    events = [Event(f"e{i}") for i in range(count)]
-    statements = []
-    for i in range(count):
-        statements += [
-            Statement(f"a{i}", "commits", f"attends(a, e{i})", by="a"),
-            Statement(f"b{i}", "if", f"attends(b, e{i})", condition=f"attends(a, e{i})", by="b"),
-            Statement(
-                f"c{i}", "only_if", f"attends(c, e{i})", condition=f"attends(b, e{i})", by="c"
-            ),
-        ]
+    """Independent summits (see test_components), and b refusing one of them if ``broken``."""
+    scenario = summits(count)
     if broken is not None:
-        statements.append(Statement("no", "refuses", f"attends(b, e{broken})", by="b"))
-    return Scenario("summits", actors=actors, events=events, statements=statements)
+        refusal = Statement("no", "refuses", f"attends(b, e{broken})", by="b")
+        scenario = scenario.with_statement(refusal)
+    return scenario
 
 
 class _Pool(ProcessPoolExecutor):

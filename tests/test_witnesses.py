@@ -16,9 +16,10 @@ from typing import Any
 from _strategies import assumptions, ats_for, scenarios
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reference import conflict_problems, reference_status
+from reference import reference_status
 from test_backbone import Fake, clause_sets
 from test_clauses import GroundReasoner, grown
+from test_components import _same
 
 from commitlogic import Actor, Event, Outcome, Reasoner, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
@@ -31,15 +32,6 @@ class Seeded(Reasoner):
     def __init__(self, scenario: Scenario) -> None:
         super().__init__(scenario)
         self._partial = None  # no component shortcut: the whole program, seeded
-
-
-def _same(mine: Any, theirs: Any, scenario: Scenario, assume: Any, at: Any) -> None:
-    assert mine.consistent == theirs.consistent
-    if mine.consistent:
-        assert mine == theirs
-        assert list(mine.atoms) == list(theirs.atoms)
-    else:
-        assert conflict_problems(scenario, mine.conflict, assume, at) == []
 
 
 @settings(max_examples=60, deadline=None)

@@ -16,6 +16,7 @@ the new facts.  The clingo side (limits, Ctrl-C, probes) lives in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import attrs
@@ -267,8 +268,9 @@ class Reasoner:
         found = oracle = None
         if cost is not None:
             keys = keys_of(self._program, query, self._tolerant)
-            every = {literal for found in keys.values() for literal in found}
-            literals = sorted(literal for literal in every if literal is not None)
+            every = set(chain.from_iterable(keys.values()))
+            every.discard(None)
+            literals: list[int] = sorted(every)  # type: ignore[arg-type]  # None is gone
             oracle = SolverOracle(
                 self._solver,
                 query.assumptions(),

@@ -11,6 +11,7 @@ minimal conflict (:mod:`commitlogic.reasoning.minimal`).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import compress
 
 import attrs
 
@@ -78,15 +79,25 @@ def statements_at(
     literal and whether it is a commitment, by its place in the scenario.
     """
     with paused_gc():
-        active = set(scenario.active(at))
+        statements = scenario.statements
+        ids = [statement.id for statement in statements]
+        active = scenario.active(at)
+        if len(active) == len(statements):  # every statement (no date, none superseded)
+            members = dict(zip(literals, ids, strict=True))
+            constraints: dict[int, Statement | tuple[None, Formula]] = dict(
+                zip(literals, statements, strict=True)
+            )
+            commitments = list(compress(range(len(statements)), is_commitment))
+            return [], members, constraints, commitments
+        chosen = set(active)
         background: list[int] = []
-        members: dict[int, str] = {}
-        constraints: dict[int, Statement | tuple[None, Formula]] = {}
-        commitments: list[int] = []
-        for place, statement in enumerate(scenario.statements):
+        members = {}
+        constraints = {}
+        commitments = []
+        for place, statement in enumerate(statements):
             literal = literals[place]
-            if statement.id in active:
-                members[literal] = statement.id
+            if ids[place] in chosen:
+                members[literal] = ids[place]
                 constraints[literal] = statement
                 if is_commitment[place]:
                     commitments.append(place)
