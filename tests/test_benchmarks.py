@@ -263,3 +263,15 @@ def test_answers_are_compared_in_a_child_and_kept_out_of_the_harness(tmp_path: P
         bench._agreement("implications", 10, 0, files)
         assert bench.records[-1]["agree"] is verdict
         assert not any(path.exists() for path in files.values())  # the files are removed
+
+
+def test_the_heap_experiment_prints_both_runs_and_their_ratio(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import clasp_heap
+
+    clasp_heap.main(["--atoms", "200", "--objects", "1000"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line.get("objects") for line in lines[:2]] == [0, 1000]
+    assert all(0 < line["prepare"] <= line["solve"] for line in lines[:2])
+    assert lines[2]["prepare ratio"] == pytest.approx(lines[1]["prepare"] / lines[0]["prepare"])
