@@ -7,9 +7,9 @@ more is solved in parts.  Answers must be identical, key order included.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from _strategies import assumptions, ats_for, scenarios
@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_components import _summits as summits
 
-from commitlogic import Reasoner, Scenario, ScenarioError, Statement, dump
+from commitlogic import Reasoner, Scenario, ScenarioError, SolverLimit, Statement, dump
 from commitlogic.analysis import spread
 from commitlogic.analysis.spread import spread_status
 
@@ -67,26 +67,36 @@ def _summits(count: int, broken: int | None = None) -> Scenario:
     return scenario
 
 
-class _Pool(ProcessPoolExecutor):
-    """A process pool that says how many parts it was given."""
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Record each pool of local workers: (workers, parts it was given)."""
+    made: list[tuple[int, int]] = []
+    make = spread._pool
 
-    given: ClassVar[list[int]] = []
+    def recorded(workers: int, scenario: Scenario) -> Any:
+        pool = make(workers, scenario)
+        starmap = pool.starmap
 
-    def map(self, function: Any, *iterables: Any, **kwargs: Any) -> Any:
-        parts = list(iterables[1])
-        _Pool.given.append(len(parts))
-        return super().map(function, iterables[0], parts, *iterables[2:], **kwargs)
+        def counted(function: Any, items: Any, *args: Any) -> Any:
+            items = list(items)
+            made.append((workers, len(items)))
+            return starmap(function, items, *args)
+
+        pool.starmap = counted  # type: ignore[method-assign]
+        return pool
+
+    monkeypatch.setattr(spread, "_pool", recorded)
+    return made
 
 
-def test_parts_on_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spread, "ProcessPoolExecutor", _Pool)
+def test_parts_on_worker_processes(pools: list[tuple[int, int]]) -> None:
     scenario = _summits(12)
     mine = spread_status(scenario, ["not attends(c, e3)"], workers=2)
     _same(mine, Reasoner(scenario).status(["not attends(c, e3)"]))
     assert str(mine.atoms["attends(b,e3)"]) == "certain"
     assert str(mine.atoms["attends(c,e3)"]) == "impossible"
     assert str(mine.atoms["attends(c,e4)"]) == "possible"
-    assert _Pool.given == [4]  # two parts per worker, of three summits each
+    assert pools == [(2, 4)]  # two parts per worker, of three summits each
 
 
 def test_parts_on_an_executor_given_a_path(tmp_path: Path, anywhere: list[int]) -> None:
@@ -128,17 +138,16 @@ def test_a_bad_assumption_is_a_located_error() -> None:
 
 
 def test_cli_status_on_workers_prints_what_one_process_prints(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pools: list[tuple[int, int]]
 ) -> None:
-    monkeypatch.setattr(spread, "ProcessPoolExecutor", _Pool)
     path = tmp_path / "summits.toml"
     dump(_summits(8), path)
     for extra in ([], ["--assume", "not attends(b, e1)"], ["--tolerant"]):
-        _Pool.given.clear()
+        pools.clear()
         one = run(capsys, "status", str(path), "--json", *extra)
         two = run(capsys, "status", str(path), "--json", "--workers", "2", *extra)
         assert one == two and one[0] == 0
-        assert _Pool.given == [4]
+        assert pools == [(2, 4)]
     text = run(capsys, "status", str(path), "--workers", "2")
     assert text == run(capsys, "status", str(path))
 
@@ -173,3 +182,12 @@ def test_cli_status_on_a_dask_cluster(
             expected = run(capsys, "status", str(path), "--json", *extra)
             given = run(capsys, "status", str(path), "--json", "--dask", address, *extra)
             assert given == expected
+
+
+def test_a_limit_reached_in_a_worker_is_raised_here(pools: list[tuple[int, int]]) -> None:
+    scenario = _summits(6)
+    with pytest.raises(SolverLimit):
+        Reasoner(scenario, model_limit=1).status()
+    with pytest.raises(SolverLimit):
+        spread_status(scenario, workers=2, model_limit=1)
+    assert pools == [(2, 4)]

@@ -24,6 +24,7 @@ from test_components import _same
 from commitlogic import Actor, Event, Outcome, Reasoner, Scenario, Statement
 from commitlogic.reasoning.backbone import consequences
 from commitlogic.reasoning.solver import Solver
+from commitlogic.reasoning.witnesses import MODELS
 
 
 class Seeded(Reasoner):
@@ -185,3 +186,16 @@ def test_an_added_outcome_takes_its_value_in_each_kept_model(monkeypatch: Any) -
     assert str(after.outcomes["either"]) == "possible"  # seen both ways in the kept models
     assert calls > 0  # "both" was read by no kept status: the solver proves it never holds
     assert after == GroundReasoner(reasoner.scenario).status()
+
+
+def test_a_chain_of_additions_keeps_a_bounded_number_of_models() -> None:
+    reasoner = Seeded(_free(12))
+    reasoner.status()
+    for index in range(11):
+        # Each outcome holds in no kept model (all true, or all false): the
+        # search finds a new model for it, and the kept ones all stay.
+        when = f"attends(a{index}, e) and not attends(a{index + 1}, e)"
+        reasoner.add(Outcome(f"o{index}", when))
+        assert reasoner.status() == GroundReasoner(reasoner.scenario).status()
+    assert reasoner._witnesses is not None
+    assert len(reasoner._witnesses._kept[None].models) == MODELS  # 13 without the bound

@@ -29,10 +29,12 @@ per part, as each part is its own query.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.pool
 import os
 import threading
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from itertools import chain
 from typing import Any
 
@@ -140,8 +142,8 @@ def spread_status(
         shared: Any = scenario if where is None else os.path.abspath(where)
         reports = list(executor.map(_solve, [shared] * len(parts), parts, [task] * len(parts)))
     elif workers:
-        with ProcessPoolExecutor(workers, initializer=_install, initargs=(scenario,)) as pool:
-            reports = list(pool.map(_solve, [_INSTALLED] * len(parts), parts, [task] * len(parts)))
+        with _pool(workers, scenario) as pool:  # leaving it ends the workers, on Ctrl-C too
+            reports = pool.starmap(_solve, [(_INSTALLED, part, task) for part in parts], 1)
     else:
         reports = [_solve(scenario, part, task) for part in parts]
     if not all(report.consistent for report in reports):
@@ -274,6 +276,16 @@ def _merged(
 #: Stands for the scenario a local worker got when it started (see :func:`_install`).
 _INSTALLED = "<installed>"
 _local = threading.local()
+
+
+def _pool(workers: int, scenario: Scenario) -> multiprocessing.pool.Pool:
+    """Return ``workers`` local processes that start with ``scenario`` (forked: in memory).
+
+    A ``multiprocessing`` pool rather than a ``ProcessPoolExecutor``: leaving
+    it terminates the workers, so that an interrupted status stops at once
+    rather than after the parts under way.
+    """
+    return multiprocessing.get_context().Pool(workers, initializer=_install, initargs=(scenario,))
 
 
 def _install(scenario: Scenario) -> None:

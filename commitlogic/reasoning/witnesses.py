@@ -51,19 +51,48 @@ DATES = 4
 class Hints:
     """Where a backbone search may start (``backbone.consequences``: seeds, never, always)."""
 
-    seeds: list[set[int]]
-    never: set[int]
-    always: set[int]
+    seeds: list[AbstractSet[int]]
+    never: AbstractSet[int]
+    always: AbstractSet[int]
 
 
-@attrs.frozen
+#: Models kept per date: the newest (a chain of additions would pile them up).
+MODELS = 8
+
+
 class _Kept:
-    """One status's members, the keys it read, what it found and its models."""
+    """One status's members, the keys it read, what it found and its models.
 
-    members: AbstractSet[int]
-    keys: Sequence[int]  # a set only when a later query needs one
-    found: Consequences[int]
-    models: list[Collection[int]]
+    The keys and models become sets only when a later query needs them
+    (a single status from the command line never does).
+    """
+
+    def __init__(
+        self,
+        members: AbstractSet[int],
+        keys: Sequence[int],
+        found: Consequences[int],
+        models: list[Collection[int]],
+    ) -> None:
+        self.members, self.found = members, found
+        self._keys, self._models = keys, models
+        self._known: frozenset[int] | None = None
+
+    @property
+    def known(self) -> frozenset[int]:
+        """The keys the status read."""
+        if self._known is None:
+            self._known = frozenset(self._keys)
+        return self._known
+
+    @property
+    def models(self) -> list[AbstractSet[int]]:
+        """The models, each as the set of its true keys."""
+        sets = [
+            model if isinstance(model, AbstractSet) else frozenset(model) for model in self._models
+        ]
+        self._models = list(sets)
+        return sets
 
 
 class Witnesses:
@@ -118,7 +147,7 @@ class Witnesses:
         self._kept.pop(query.at, None)
         while len(self._kept) >= DATES:
             del self._kept[next(iter(self._kept))]
-        self._kept[query.at] = _Kept(query.members.keys(), keys, found, list(models))
+        self._kept[query.at] = _Kept(query.members.keys(), keys, found, list(models[-MODELS:]))
 
     def hints(
         self, scenario: Scenario, query: Resolved, keys: Mapping[str, Sequence[int | None]]
@@ -136,9 +165,9 @@ class Witnesses:
             if literal not in kept.members
         ]
         demands = [_demand(query.constraints[literal]) for literal in new]
-        known = set(kept.keys)
+        known = kept.known
         formulas = self._new_keys(scenario, query, keys, known)
-        seeds = []
+        seeds: list[AbstractSet[int]] = []
         for model in kept.models:
             truth = _Truth(self._program, known, model)
             if not all(truth.satisfies(demand) for demand in demands):
@@ -146,9 +175,8 @@ class Witnesses:
             values = {literal: truth.value(formula) for literal, formula in formulas.items()}
             if any(value is None for value in values.values()):
                 continue
-            seed = set(model)
-            seed.update(literal for literal, value in values.items() if value)
-            seeds.append(seed)
+            extra = [literal for literal, value in values.items() if value]
+            seeds.append(model | frozenset(extra) if extra else model)
         return Hints(seeds, known - kept.found.brave, kept.found.cautious)
 
     def _new_keys(
@@ -156,7 +184,7 @@ class Witnesses:
         scenario: Scenario,
         query: Resolved,
         keys: Mapping[str, Sequence[int | None]],
-        known: set[int],
+        known: AbstractSet[int],
     ) -> dict[int, Formula | None]:
         """Return the formula of each key the kept status did not read (``None``: always true)."""
         program = self._program
@@ -186,15 +214,11 @@ def _demand(member: Statement | tuple[None, Formula]) -> _Demand:
 class _Truth:
     """The value of formulas in one kept model, where the keys it read decide them."""
 
-    def __init__(self, program: ClauseProgram, known: set[int], model: Collection[int]) -> None:
+    def __init__(
+        self, program: ClauseProgram, known: AbstractSet[int], model: AbstractSet[int]
+    ) -> None:
         self._known_literal = program.known
-        self._known, self._model = known, model
-        self._set: Collection[int] | None = None
-
-    def _true(self, literal: int) -> bool:
-        if self._set is None:  # a model is a list of true keys: look up in a set
-            self._set = self._model if isinstance(self._model, set) else set(self._model)
-        return literal in self._set
+        self._known, self._true = known, model
 
     def value(self, formula: Formula | None) -> bool | None:
         """Return the value of ``formula`` (``None``: always true), or ``None`` if undecided."""
@@ -202,7 +226,7 @@ class _Truth:
             return True
         literal = self._known_literal(formula)
         if literal is not None and literal in self._known:
-            return self._true(literal)
+            return literal in self._true
         if isinstance(formula, Not):
             operand = self.value(formula.operand)
             return None if operand is None else not operand
