@@ -175,14 +175,12 @@ class _Atoms:
     def __init__(self, scenario: Scenario) -> None:
         self.positions: dict[_Key, int] = {}
         self.names: list[str] = []
-        everyone = tuple(actor.id for actor in scenario.actors)
         positions, names = self.positions, self.names
-        for event in scenario.events:  # every invited attendance first
-            for actor in everyone if event.invited is None else event.invited:
-                key: _Key = ("attends", (actor, event.id))
-                if key not in positions:
-                    positions[key] = len(names)
-                    names.append(f"attends({actor},{event.id})")
+        for actor, event in scenario.invitations():  # every invited attendance first
+            key: _Key = ("attends", (actor, event))
+            if key not in positions:
+                positions[key] = len(names)
+                names.append(f"attends({actor},{event})")
         # Then the atoms of the statements and outcomes, in order: numbered as they are linked.
         self.statements = [
             self.places(statement.subject, statement.condition) for statement in scenario.statements

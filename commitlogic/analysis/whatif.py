@@ -74,12 +74,7 @@ class WhatIf:
 
 def absence_candidates(scenario: Scenario) -> list[str]:
     """Return ``absent(a, e)`` for each event ``e`` and each actor ``a`` invited to it."""
-    everyone = [actor.id for actor in scenario.actors]
-    return [
-        f"absent({actor}, {event.id})"
-        for event in scenario.events
-        for actor in (everyone if event.invited is None else event.invited)
-    ]
+    return [f"absent({actor}, {event})" for actor, event in scenario.invitations()]
 
 
 def what_if(

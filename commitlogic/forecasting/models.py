@@ -274,12 +274,7 @@ def build(
 
 def _invited(scenario: Scenario) -> set[Atom]:
     """Return the ``attends(a, e)`` atoms of actors invited to events (every actor, no list)."""
-    everyone = [actor.id for actor in scenario.actors]
-    return {
-        attends(actor, event.id)
-        for event in scenario.events
-        for actor in (everyone if event.invited is None else event.invited)
-    }
+    return {attends(actor, event) for actor, event in scenario.invitations()}
 
 
 def _credibility(

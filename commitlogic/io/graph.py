@@ -85,12 +85,10 @@ def dot_source(scenario: Scenario) -> str:
                     atoms.setdefault(node, str(atom))
     for node, label in atoms.items():
         lines.append(f"  {_quote(node)} [{_attributes(label=label, shape='note')}];")
-    everyone = [actor.id for actor in scenario.actors]
-    for event in scenario.events:
-        for guest in everyone if event.invited is None else event.invited:
-            ends = f"{_quote('actor:' + guest)} -> {_quote('event:' + event.id)}"
-            style = _attributes(style="dotted", dir="none", color="gray50")
-            lines.append(f"  {ends} [{style}];")
+    for guest, meeting in scenario.invitations():
+        ends = f"{_quote('actor:' + guest)} -> {_quote('event:' + meeting)}"
+        style = _attributes(style="dotted", dir="none", color="gray50")
+        lines.append(f"  {ends} [{style}];")
     for statement in conditional:
         assert statement.condition is not None
         label = f"{statement.id}\n({statement.kind.value})"

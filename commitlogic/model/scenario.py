@@ -95,14 +95,24 @@ class Scenario:
         every statement and outcome, whatever its date or supersession.
         """
         seen: dict[Atom, None] = {}
-        everyone = tuple(actor.id for actor in self.actors)
-        for event in self.events:
-            for actor in everyone if event.invited is None else event.invited:
-                seen.setdefault(attends(actor, event.id))
+        for actor, event in self.invitations():
+            seen.setdefault(attends(actor, event))
         for formula in self.formulas():
             for item in formula.atoms():
                 seen.setdefault(item)
         return tuple(seen)
+
+    def invitations(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(actor, event)`` for each actor invited to each event, in order.
+
+        Events in file order, and for each its ``invited`` list, or every
+        actor in file order when it has none: the order in which the
+        attendances open the atom universe (:meth:`atoms`).
+        """
+        everyone = tuple(actor.id for actor in self.actors)
+        for event in self.events:
+            for actor in everyone if event.invited is None else event.invited:
+                yield actor, event.id
 
     def formulas(self) -> Iterator[Formula]:
         """Yield every formula of the scenario's statements and outcomes."""

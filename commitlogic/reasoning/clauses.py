@@ -147,15 +147,13 @@ class ClauseProgram:
         (SPEC section 2).
         """
         positions, names, literals = self.positions, self.names, self.atoms
-        everyone = tuple(actor.id for actor in scenario.actors)
-        for event in scenario.events:
-            for actor in everyone if event.invited is None else event.invited:
-                key = ("attends", (actor, event.id))
-                if key not in positions:
-                    positions[key] = len(literals)
-                    self.keys.append(key)
-                    names.append(f"attends({actor},{event.id})")
-                    literals.append(builder.choice())
+        for actor, event in scenario.invitations():
+            key = ("attends", (actor, event))
+            if key not in positions:
+                positions[key] = len(literals)
+                self.keys.append(key)
+                names.append(f"attends({actor},{event})")
+                literals.append(builder.choice())
 
     def _add_atoms(self, builder: Builder, atoms: Iterable[Atom]) -> None:
         positions, names, literals = self.positions, self.names, self.atoms
