@@ -51,10 +51,13 @@ DATES = 4
 class Hints:
     """Where a backbone search may start (``backbone.consequences``: seeds, never, always)."""
 
-    seeds: list[AbstractSet[int]]
+    seeds: Sequence[AbstractSet[int]]
     never: AbstractSet[int]
     always: AbstractSet[int]
 
+
+#: The hints of a query with no kept status at its date: a search from scratch.
+_NOTHING = Hints((), frozenset(), frozenset())
 
 #: Models kept per date: the newest (a chain of additions would pile them up).
 MODELS = 8
@@ -123,13 +126,9 @@ class Witnesses:
         about all of them.
         """
         literals = oracle.keys
-        hints = self.hints(scenario, query, keys)
-        if hints is None:
-            found = consequences(literals, oracle)
-            models: list[Collection[int]] = list(oracle.models)
-        else:
-            found = consequences(literals, oracle, hints.seeds, hints.never, hints.always)
-            models = [*hints.seeds, *oracle.models]
+        hints = self.hints(scenario, query, keys) or _NOTHING
+        found = consequences(literals, oracle, hints.seeds, hints.never, hints.always)
+        models: list[Collection[int]] = [*hints.seeds, *oracle.models]
         if found is not None:
             self.keep(query, literals, found, models)
         return found, models
